@@ -1,0 +1,27 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'graphql/*.graphql',
+  generates: {
+    'src/api/graphql/generated/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useIndexSignature: true,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../context.js#GraphQLContext',
+        scalars: { DateTime: { input: 'Date', output: 'Date | string' }, Date: 'string', File: 'File' },
+        mappers: {
+          Stop: '../models.js#StopModel',
+          Route: '../models.js#RouteModel',
+          Trip: '../models.js#TripModel',
+          Departure: '../models.js#DepartureModel',
+          Feed: '../models.js#FeedModel',
+          Agency: '../models.js#AgencyModel',
+        },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,14 @@
+import type { Caller } from '../../auth/caller.js';
+import type { Services } from '../../services.js';
+import type { Network } from '../../transit/network.js';
+
+/** What every resolver gets: the services, the caller, and the network snapshot of this request. */
+export interface GraphQLContext {
+  services: Services;
+  caller: Caller;
+  /** The transit network as published when the request started (undefined before the first load). */
+  network: Network | undefined;
+  /** Request time, ms since the epoch (from the injected clock). */
+  nowMs: number;
+  requestId: string;
+}

@@ -1,0 +1,32 @@
+import type { ScheduledDeparture } from '../../transit/departures.js';
+import type { FeedMeta } from '../../transit/timetable.js';
+
+/** A stop as resolvers pass it around: its index in the request's network. */
+export interface StopModel {
+  idx: number;
+  distanceMeters?: number;
+}
+
+/** A route by its index in the request's network. */
+export interface RouteModel {
+  idx: number;
+}
+
+/** A trip by its index in the request's network. */
+export interface TripModel {
+  idx: number;
+}
+
+/** A departure on the board; realtime fields are filled by the realtime overlay. */
+export type DepartureModel = ScheduledDeparture & {
+  realtimeDeparture?: number;
+  realtimeArrival?: number;
+  delaySeconds?: number;
+  realtimeState?: 'SCHEDULED' | 'UPDATED' | 'CANCELED' | 'SKIPPED';
+};
+
+/** A served feed. */
+export type FeedModel = FeedMeta;
+
+/** An agency of a feed. */
+export type AgencyModel = FeedMeta['agencies'][number];

@@ -1,0 +1,40 @@
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { DateScalar, DateTimeScalar } from '../scalars.js';
+import { importFeed } from './Mutation/importFeed.js';
+import { departures } from './Query/departures.js';
+import { feeds } from './Query/feeds.js';
+import { route } from './Query/route.js';
+import { routes } from './Query/routes.js';
+import { stop } from './Query/stop.js';
+import { stopSearch } from './Query/stopSearch.js';
+import { stops } from './Query/stops.js';
+import { Departure } from './types/Departure.js';
+import { Agency, Feed } from './types/Feed.js';
+import { Route } from './types/Route.js';
+import { Stop } from './types/Stop.js';
+import { Trip } from './types/Trip.js';
+
+/** Every resolver of the schema in `graphql/*.graphql`. */
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Date: DateScalar,
+  Query: {
+    ok: () => true,
+    feeds,
+    stop,
+    stops,
+    stopSearch,
+    route,
+    routes,
+    departures,
+  },
+  Mutation: {
+    importFeed,
+  },
+  Stop,
+  Route,
+  Trip,
+  Departure,
+  Feed,
+  Agency,
+};

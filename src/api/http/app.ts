@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { httpStatusOf } from '../../errors.js';
+import type { Services } from '../../services.js';
+import { clientErrorOf } from '../graphql/errors.js';
+import { createGraphQLServer } from '../graphql/yoga.js';
+import { requestLog } from './middleware/request-log/index.js';
+import { feedRoutes } from './routes/feeds.js';
+
+/** Builds the hono app: health, REST ingest, and GraphQL at `/graphql`. Tests drive it with `app.request()`. */
+export function createApp(services: Services): Hono {
+  const app = new Hono();
+  const yoga = createGraphQLServer(services);
+
+  app.use('*', requestId());
+  app.use('*', requestLog({ logger: services.logger }));
+  app.use(
+    '*',
+    secureHeaders({
+      // GraphiQL is served from this origin with inline scripts; keep it usable.
+      contentSecurityPolicy: undefined,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    '*',
+    cors({
+      origin: (process.env.CORS_ORIGINS ?? '*') === '*' ? '*' : (process.env.CORS_ORIGINS ?? '').split(','),
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      maxAge: 600,
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', (c) => {
+    const net = services.feeds.network;
+    return net
+      ? c.json({ status: 'ready', feeds: net.tt.feeds.map((f) => f.feedId) })
+      : c.json({ status: 'starting', error: { code: 'NOT_READY', message: 'no timetable loaded yet' } }, 503);
+  });
+
+  app.route('/', feedRoutes(services));
+
+  app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) => yoga.fetch(c.req.raw, { requestId: c.get('requestId') }));
+
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.onError((error, c) => {
+    const client = clientErrorOf(error);
+    if (client) {
+      return c.json({ error: client }, httpStatusOf[client.code] as 400);
+    }
+    if (error instanceof HTTPException) {
+      return c.json({ error: { code: 'BAD_REQUEST', message: error.message } }, error.status);
+    }
+    services.logger.error({ err: error, requestId: c.get('requestId') }, 'unexpected error');
+    return c.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' } }, 500);
+  });
+  return app;
+}

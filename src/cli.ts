@@ -1,0 +1,120 @@
+import { Command, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import { createApiKey, type KeyRole } from './auth/apiKeys.js';
+import { loadConfig } from './config.js';
+import { closeServices, createServices } from './createServices.js';
+import { startServer } from './main.js';
+
+const program = new Command('maas').description('MaaS trip planner: GraphQL server and admin CLI (data in $DATA_DIR, default ./data)');
+
+function services() {
+  return createServices({ ...loadConfig(), logLevel: process.env.LOG_LEVEL ?? 'warn' });
+}
+
+program
+  .command('serve')
+  .description('serve GraphQL on $HOST:$PORT (default 0.0.0.0:4000)')
+  .action(async () => {
+    const server = await startServer();
+    const stop = () => void server.close().then(() => process.exit(0));
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+
+const feed = program.command('feed').description('manage GTFS feeds');
+feed
+  .command('import')
+  .argument('<feedId>', 'feed id, e.g. si')
+  .argument('<source>', 'GTFS zip, folder, or http(s) URL')
+  .description('import a new version of a feed (a running server picks it up at its next start)')
+  .action(async (feedId: string, source: string) => {
+    const s = services();
+    const bar = new cliProgress.SingleBar(
+      { format: '{phase} [{bar}] {percentage}%', stream: process.stderr, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(100, 0, { phase: 'unpack' });
+    try {
+      const row = await s.feeds.importFeed(feedId, source, (p) => {
+        bar.update(Math.round((p.fraction ?? 0) * 100), { phase: p.phase });
+      });
+      bar.update(100, { phase: 'done' });
+      bar.stop();
+      const meta = s.feeds.network?.tt.feeds.find((f) => f.feedId === feedId);
+      console.log(JSON.stringify({ feed: row.id, version: row.version, counts: meta?.counts }));
+    } catch (error) {
+      bar.stop();
+      throw error;
+    } finally {
+      closeServices(s);
+    }
+  });
+feed
+  .command('list')
+  .description('list the feeds of this data folder')
+  .action(() => {
+    const s = services();
+    for (const row of s.feeds.list()) {
+      console.log(`${row.id}\tv${row.version}\t${row.importedAt.toISOString()}\t${row.source ?? ''}`);
+    }
+    closeServices(s);
+  });
+feed
+  .command('remove')
+  .argument('<feedId>')
+  .description('stop serving a feed and delete its data')
+  .action(async (feedId: string) => {
+    const s = services();
+    try {
+      await s.feeds.remove(feedId);
+      console.log(`removed ${feedId}`);
+    } finally {
+      closeServices(s);
+    }
+  });
+
+program
+  .command('key')
+  .description('manage API keys')
+  .command('create')
+  .description('create an API key and print it once')
+  .requiredOption('--role <role>', 'admin | agency | operator', (v: string) => {
+    if (!['admin', 'agency', 'operator'].includes(v)) throw new InvalidArgumentError('admin, agency or operator');
+    return v as KeyRole;
+  })
+  .option('--feed <feedId>', 'feed an agency key may load (repeatable)', (v: string, all: string[]) => [...all, v], [])
+  .option('--operator <operatorId>', 'operator an operator key belongs to')
+  .option('--label <label>', 'a note for admins')
+  .action((opts: { role: KeyRole; feed: string[]; operator?: string; label?: string }) => {
+    const s = services();
+    try {
+      const { key } = createApiKey(
+        s.db,
+        { role: opts.role, feedIds: opts.feed, operatorId: opts.operator, label: opts.label },
+        new Date(),
+      );
+      console.log(key);
+    } finally {
+      closeServices(s);
+    }
+  });
+
+program
+  .command('token')
+  .argument('<riderId>')
+  .option('--ttl <seconds>', 'lifetime in seconds', '2592000')
+  .description('print a rider JWT signed with the server key (development)')
+  .action(async (riderId: string, opts: { ttl: string }) => {
+    const s = services();
+    try {
+      console.log(await s.tokens.sign(riderId, Date.now(), Number(opts.ttl)));
+    } finally {
+      closeServices(s);
+    }
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`maas: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+import path from 'node:path';
+
+/** Server configuration, read once from the environment (all settings documented in README.md). */
+export interface Config {
+  /** Interface to listen on; default `0.0.0.0`. */
+  host: string;
+  /** TCP port; default 4000. */
+  port: number;
+  /** Folder of all state: `app.sqlite`, `feeds/`, `secret.key`; default `./data`. */
+  dataDir: string;
+  /** Import the bundled sample feed and parking when the data folder holds no feed; default true. */
+  loadSample: boolean;
+  /** Walk distance = haversine × this factor (DESIGN.md §4); default 1.25. */
+  walkCircuity: number;
+  /** Generated footpaths join stops up to this walk distance, metres; default 400. */
+  maxTransferMeters: number;
+  /** Realtime data older than this is ignored, seconds; default 300. */
+  realtimeMaxAgeSeconds: number;
+  /** Live parking availability older than this is shown as unknown, seconds; default 900. */
+  availabilityStaleSeconds: number;
+  /** A HELD parking reservation expires after this many seconds; default 600. */
+  holdSeconds: number;
+  /** A planned itinerary can be booked for this many seconds; default 1800. */
+  itineraryTtlSeconds: number;
+  /** Driving detour factor over the straight line; default 1.4. */
+  driveCircuity: number;
+  /** Average driving speed, km/h; default 30. */
+  driveSpeedKmh: number;
+  /** Time to park and walk out of a facility, seconds; default 300. */
+  parkSeconds: number;
+  /** Log level for pino; default `info` (`silent` in tests). */
+  logLevel: string;
+}
+
+function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new Error(`${name} must be a number, got "${raw}"`);
+  return value;
+}
+
+/** Reads the configuration from environment variables, with the documented defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port: num(env, 'PORT', 4000),
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    loadSample: (env.LOAD_SAMPLE ?? 'true') !== 'false',
+    walkCircuity: num(env, 'WALK_CIRCUITY', 1.25),
+    maxTransferMeters: num(env, 'MAX_TRANSFER_METERS', 400),
+    realtimeMaxAgeSeconds: num(env, 'REALTIME_MAX_AGE_SECONDS', 300),
+    availabilityStaleSeconds: num(env, 'AVAILABILITY_STALE_SECONDS', 900),
+    holdSeconds: num(env, 'HOLD_SECONDS', 600),
+    itineraryTtlSeconds: num(env, 'ITINERARY_TTL_SECONDS', 1800),
+    driveCircuity: num(env, 'DRIVE_CIRCUITY', 1.4),
+    driveSpeedKmh: num(env, 'DRIVE_SPEED_KMH', 30),
+    parkSeconds: num(env, 'PARK_SECONDS', 300),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,29 @@
+import { mkdirSync } from 'node:fs';
+import { RiderTokens } from './auth/riderTokens.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { appDbPath, openAppDb } from './db/client.js';
+import { FeedService } from './gtfs/feedService.js';
+import { createLogger } from './logger.js';
+import type { Services } from './services.js';
+
+/** Wires the services on a data folder: the app database (migrated), keys, feeds. */
+export function createServices(config: Config, clock: Clock = systemClock): Services {
+  mkdirSync(config.dataDir, { recursive: true });
+  const logger = createLogger(config.logLevel);
+  const db = openAppDb(appDbPath(config.dataDir));
+  const tokens = RiderTokens.fromDataDir(config.dataDir);
+  const feeds = new FeedService({
+    db,
+    dataDir: config.dataDir,
+    logger,
+    compile: { walkCircuity: config.walkCircuity, maxTransferMeters: config.maxTransferMeters },
+    nowMs: () => clock.nowMs(),
+  });
+  return { config, clock, logger, db, tokens, feeds };
+}
+
+/** Closes what `createServices` opened. */
+export function closeServices(services: Services): void {
+  services.db.$client.close();
+}

@@ -1,0 +1,155 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { AppDb } from '../db/client.js';
+import { feeds, type FeedRow } from '../db/schema/index.js';
+import { BadInputError, NotFoundError } from '../errors.js';
+import { compileTimetable, type CompileOptions } from '../transit/compile.js';
+import { Network } from '../transit/network.js';
+import { readFeedSource } from './readFeedSource.js';
+import { runImportInChild } from './runImportInChild.js';
+
+/** Progress of an import, for the CLI's progress bar. */
+export type ImportProgress = { phase: string; fraction?: number; message?: string };
+
+const FEED_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/**
+ * Owns the served feeds: imports new versions (in a child process), compiles the timetable and
+ * publishes it as a new `Network`; the previous network serves until the swap and after a failure.
+ */
+export class FeedService {
+  private current: Network | undefined;
+  private readonly listeners = new Set<(net: Network) => void>();
+  /** Imports run one at a time, so versions and swaps never interleave. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly deps: {
+      db: AppDb;
+      dataDir: string;
+      logger: Logger;
+      compile: CompileOptions;
+      nowMs: () => number;
+    },
+  ) {}
+
+  /** The network every new request reads; undefined until a feed is loaded. */
+  get network(): Network | undefined {
+    return this.current;
+  }
+
+  /** Calls `listener` with every newly published network. */
+  onPublish(listener: (net: Network) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private get feedDir(): string {
+    return path.join(this.deps.dataDir, 'feeds');
+  }
+
+  /** Feeds registered in the data folder. */
+  list(): FeedRow[] {
+    return this.deps.db.select().from(feeds).orderBy(feeds.id).all();
+  }
+
+  /** Compiles and publishes every registered feed (at start-up). */
+  loadAll(): Network | undefined {
+    const rows = this.list();
+    if (rows.length === 0) return undefined;
+    const started = performance.now();
+    const net = this.compile(rows);
+    this.publish(net);
+    this.deps.logger.info(
+      { feeds: rows.map((r) => r.id), ms: Math.round(performance.now() - started) },
+      'timetable compiled',
+    );
+    return net;
+  }
+
+  /**
+   * Imports `source` (zip, folder or URL) as the next version of `feedId`: the import and
+   * validation run in a child process into a new file; only when that file compiles is it
+   * registered and published. Any failure leaves the previous version serving.
+   */
+  importFeed(feedId: string, source: string, onProgress?: (p: ImportProgress) => void): Promise<FeedRow> {
+    if (!FEED_ID.test(feedId)) {
+      throw new BadInputError('feedId must be 1-32 letters, digits, "-" or "_"');
+    }
+    const run = this.queue.then(() => this.importNow(feedId, source, onProgress));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async importNow(
+    feedId: string,
+    source: string,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<FeedRow> {
+    mkdirSync(this.feedDir, { recursive: true });
+    const previous = this.deps.db.select().from(feeds).where(eq(feeds.id, feedId)).get();
+    const version = (previous?.version ?? 0) + 1;
+    const fileName = `${feedId}.v${version}.${Date.now().toString(36)}.sqlite`;
+    const file = path.join(this.feedDir, fileName);
+    await runImportInChild(source, file, onProgress);
+    try {
+      onProgress?.({ phase: 'compile' });
+      const row: FeedRow = {
+        id: feedId,
+        fileName,
+        version,
+        importedAt: new Date(this.deps.nowMs()),
+        source: /^https?:/.test(source) ? source : path.basename(source),
+      };
+      const others = this.list().filter((r) => r.id !== feedId);
+      const net = this.compile([...others, row].sort((a, b) => a.id.localeCompare(b.id)));
+      this.deps.db
+        .insert(feeds)
+        .values(row)
+        .onConflictDoUpdate({ target: feeds.id, set: { ...row } })
+        .run();
+      this.publish(net);
+      if (previous) removeDbFile(path.join(this.feedDir, previous.fileName));
+      onProgress?.({ phase: 'done', fraction: 1 });
+      return row;
+    } catch (error) {
+      removeDbFile(file);
+      throw error;
+    }
+  }
+
+  /** Stops serving a feed and deletes its database. */
+  async remove(feedId: string): Promise<void> {
+    const run = this.queue.then(() => {
+      const row = this.deps.db.select().from(feeds).where(eq(feeds.id, feedId)).get();
+      if (!row) throw new NotFoundError(`feed "${feedId}" is not loaded`);
+      const rest = this.list().filter((r) => r.id !== feedId);
+      this.deps.db.delete(feeds).where(eq(feeds.id, feedId)).run();
+      if (rest.length > 0) this.publish(this.compile(rest));
+      else this.current = undefined;
+      removeDbFile(path.join(this.feedDir, row.fileName));
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private compile(rows: FeedRow[]): Network {
+    const sources = rows.map((r) =>
+      readFeedSource(path.join(this.feedDir, r.fileName), r.id, r.importedAt.getTime()),
+    );
+    return new Network(compileTimetable(sources, this.deps.compile));
+  }
+
+  private publish(net: Network): void {
+    this.current = net;
+    for (const listener of this.listeners) listener(net);
+  }
+}
+
+function removeDbFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    if (existsSync(file + suffix)) rmSync(file + suffix, { force: true });
+  }
+}

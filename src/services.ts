@@ -1,0 +1,16 @@
+import type { Logger } from 'pino';
+import type { RiderTokens } from './auth/riderTokens.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { AppDb } from './db/client.js';
+import type { FeedService } from './gtfs/feedService.js';
+
+/** Everything the API layer calls, wired once in `createServices`. */
+export interface Services {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  db: AppDb;
+  tokens: RiderTokens;
+  feeds: FeedService;
+}
