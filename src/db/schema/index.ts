@@ -1,2 +1,3 @@
 export * from './auth.js';
 export * from './feeds.js';
+export * from './parking.js';

@@ -1,0 +1,116 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Facility kinds, spelled as the GraphQL enum `ParkingKind`. */
+export const PARKING_KINDS = ['PARK_AND_RIDE', 'GARAGE', 'SURFACE_LOT'] as const;
+/** Live statuses an operator reports, spelled as the GraphQL enum `ParkingStatus`. */
+export const PARKING_STATUSES = ['OPEN', 'CLOSED', 'FULL', 'UNKNOWN'] as const;
+/** Reservation lifecycle (DESIGN.md §5), spelled as the GraphQL enum `ParkingReservationStatus`. */
+export const RESERVATION_STATUSES = ['HELD', 'CONFIRMED', 'CANCELLED', 'EXPIRED', 'COMPLETED'] as const;
+
+/** Parking operators; created implicitly on their first facility upsert (the key names the operator). */
+export const operators = sqliteTable('operators', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Parking facilities; `id` is `"<operatorId>:<ownId>"`; money in minor units of `currency`. */
+export const parkingFacilities = sqliteTable(
+  'parking_facilities',
+  {
+    id: text('id').primaryKey(),
+    operatorId: text('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    /** The operator's own id of the facility (the part after the colon). */
+    ownId: text('own_id').notNull(),
+    name: text('name').notNull(),
+    lat: real('lat').notNull(),
+    lon: real('lon').notNull(),
+    kind: text('kind', { enum: PARKING_KINDS }).notNull(),
+    totalSpaces: integer('total_spaces').notNull(),
+    reservableSpaces: integer('reservable_spaces').notNull(),
+    /** OpenStreetMap `opening_hours` syntax. */
+    openingHours: text('opening_hours').notNull().default('24/7'),
+    /** ISO 4217 code. */
+    currency: text('currency').notNull(),
+    /** Price per started hour, minor units. */
+    hourlyRate: integer('hourly_rate').notNull(),
+    /** Cap per 24 h period, minor units; null = no cap. */
+    dailyMax: integer('daily_max'),
+    accessibleSpaces: integer('accessible_spaces').notNull().default(0),
+    evChargingSpaces: integer('ev_charging_spaces').notNull().default(0),
+    /** IANA zone the opening hours are read in. */
+    timezone: text('timezone').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('parking_facilities_operator_idx').on(t.operatorId), index('parking_facilities_lat_lon_idx').on(t.lat, t.lon)],
+);
+
+/** The latest accepted availability report of each facility. */
+export const parkingAvailability = sqliteTable('parking_availability', {
+  facilityId: text('facility_id')
+    .primaryKey()
+    .references(() => parkingFacilities.id),
+  availableSpaces: integer('available_spaces').notNull(),
+  status: text('status', { enum: PARKING_STATUSES }).notNull(),
+  observedAt: integer('observed_at', { mode: 'timestamp_ms' }).notNull(),
+  receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Every accepted availability report, for history and analysis (append-only). */
+export const availabilityReports = sqliteTable(
+  'availability_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    facilityId: text('facility_id')
+      .notNull()
+      .references(() => parkingFacilities.id),
+    availableSpaces: integer('available_spaces').notNull(),
+    status: text('status', { enum: PARKING_STATUSES }).notNull(),
+    observedAt: integer('observed_at', { mode: 'timestamp_ms' }).notNull(),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('availability_reports_facility_observed_idx').on(t.facilityId, t.observedAt)],
+);
+
+/** Reservations of one space for `[startsAt, endsAt)`; price in minor units of `currency`. */
+export const parkingReservations = sqliteTable(
+  'parking_reservations',
+  {
+    id: text('id').primaryKey(),
+    /** Short human code shown to the rider and the operator. */
+    code: text('code').notNull(),
+    facilityId: text('facility_id')
+      .notNull()
+      .references(() => parkingFacilities.id),
+    riderId: text('rider_id').notNull(),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+    status: text('status', { enum: RESERVATION_STATUSES }).notNull(),
+    holdExpiresAt: integer('hold_expires_at', { mode: 'timestamp_ms' }),
+    priceAmount: integer('price_amount').notNull(),
+    currency: text('currency').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** Fingerprint of the request that created it, to tell a retry from a reused key. */
+    requestHash: text('request_hash').notNull(),
+    /** The booked journey this reservation belongs to (journeys issue). */
+    journeyId: text('journey_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('parking_reservations_code_idx').on(t.code),
+    uniqueIndex('parking_reservations_rider_key_idx').on(t.riderId, t.idempotencyKey),
+    index('parking_reservations_capacity_idx').on(t.facilityId, t.status, t.startsAt, t.endsAt),
+    index('parking_reservations_rider_created_idx').on(t.riderId, t.createdAt),
+    index('parking_reservations_status_hold_idx').on(t.status, t.holdExpiresAt),
+    index('parking_reservations_status_ends_idx').on(t.status, t.endsAt),
+  ],
+);
+
+export type OperatorRow = typeof operators.$inferSelect;
+export type ParkingFacilityRow = typeof parkingFacilities.$inferSelect;
+export type ParkingAvailabilityRow = typeof parkingAvailability.$inferSelect;
+export type ParkingReservationRow = typeof parkingReservations.$inferSelect;
