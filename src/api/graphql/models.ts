@@ -30,3 +30,15 @@ export type FeedModel = FeedMeta;
 
 /** An agency of a feed. */
 export type AgencyModel = FeedMeta['agencies'][number];
+
+/** An itinerary with the network it was planned on (legs refer to its indices). */
+export interface ItineraryModel {
+  itinerary: import('../../planner/itinerary.js').Itinerary;
+  id: string;
+}
+
+/** A leg of an itinerary. */
+export type LegModel = import('../../planner/itinerary.js').Leg;
+
+/** A stop passed on a transit leg. */
+export type IntermediateStopModel = import('../../planner/itinerary.js').IntermediateStop;

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { StopModel, RouteModel, TripModel, DepartureModel, FeedModel, AgencyModel } from '../models.js';
+import type { StopModel, RouteModel, TripModel, DepartureModel, FeedModel, AgencyModel, ItineraryModel, LegModel, IntermediateStopModel } from '../models.js';
+import type { PlanResult } from '../../../planner/itinerary.js';
+import type { PlacePoint } from '../../../planner/query.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -85,11 +87,69 @@ export type ImportFeedPayload = {
   feed: Feed;
 };
 
+export type IntermediateStop = {
+  __typename?: 'IntermediateStop';
+  arrival: Scalars['DateTime']['output'];
+  departure: Scalars['DateTime']['output'];
+  stop: Stop;
+};
+
+/** One way from origin to destination. */
+export type Itinerary = {
+  __typename?: 'Itinerary';
+  arrival: Scalars['DateTime']['output'];
+  departure: Scalars['DateTime']['output'];
+  durationSeconds: Scalars['Int']['output'];
+  /** Opaque id; can be booked for a limited time (see bookJourney). */
+  id: Scalars['ID']['output'];
+  legs: Array<Leg>;
+  transfers: Scalars['Int']['output'];
+  walkMeters: Scalars['Int']['output'];
+};
+
 /** A point in WGS84 degrees. */
 export type LatLonInput = {
   lat: Scalars['Float']['input'];
   lon: Scalars['Float']['input'];
 };
+
+/** A leg of an itinerary. Transit legs carry route, trip and stops; times are the best known (live where there is realtime). */
+export type Leg = {
+  __typename?: 'Leg';
+  arrival: Scalars['DateTime']['output'];
+  delaySeconds?: Maybe<Scalars['Int']['output']>;
+  departure: Scalars['DateTime']['output'];
+  distanceMeters: Scalars['Int']['output'];
+  durationSeconds: Scalars['Int']['output'];
+  from: Place;
+  /** Encoded polyline (precision 5) along the shape where the feed has one, else straight segments. */
+  geometry: Scalars['String']['output'];
+  intermediateStops: Array<IntermediateStop>;
+  mode: LegMode;
+  /** True when the times come from realtime data. */
+  realtime: Scalars['Boolean']['output'];
+  route?: Maybe<Route>;
+  scheduledArrival?: Maybe<Scalars['DateTime']['output']>;
+  /** Timetable times of a transit leg. */
+  scheduledDeparture?: Maybe<Scalars['DateTime']['output']>;
+  to: Place;
+  trip?: Maybe<Trip>;
+};
+
+export type LegMode =
+  | 'BUS'
+  | 'CABLE_CAR'
+  | 'CAR'
+  | 'FERRY'
+  | 'FUNICULAR'
+  | 'GONDOLA'
+  | 'MONORAIL'
+  | 'PARK'
+  | 'RAIL'
+  | 'SUBWAY'
+  | 'TRAM'
+  | 'TROLLEYBUS'
+  | 'WALK';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -110,6 +170,66 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A point of an itinerary; `stop` is null where there is none. */
+export type Place = {
+  __typename?: 'Place';
+  lat: Scalars['Float']['output'];
+  lon: Scalars['Float']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  stop?: Maybe<Stop>;
+};
+
+/** An origin or destination: coordinates, or a stop id (`{ stopId: "si:200001" }`). */
+export type PlaceInput = {
+  lat?: InputMaybe<Scalars['Float']['input']>;
+  lon?: InputMaybe<Scalars['Float']['input']>;
+  stopId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Plan = {
+  __typename?: 'Plan';
+  itineraries: Array<Itinerary>;
+  /** Set when there are no itineraries, saying why. */
+  messages: Array<PlanMessage>;
+};
+
+/**
+ * A trip planning request. Exactly one of `departAt` and `arriveBy`. Defaults: walkSpeed 1.3 m/s,
+ * maxWalkMeters 1000, maxTransfers 6, numItineraries 3 (at most 10), transitModes all,
+ * transferSlack 60 s.
+ */
+export type PlanInput = {
+  arriveBy?: InputMaybe<Scalars['DateTime']['input']>;
+  departAt?: InputMaybe<Scalars['DateTime']['input']>;
+  from: PlaceInput;
+  /** Most changes of vehicle (0–10); default 6. */
+  maxTransfers?: InputMaybe<Scalars['Int']['input']>;
+  /** Longest access, egress or direct walk, metres (0–5000); default 1000. */
+  maxWalkMeters?: InputMaybe<Scalars['Int']['input']>;
+  /** Itineraries wanted (1–10); default 3. */
+  numItineraries?: InputMaybe<Scalars['Int']['input']>;
+  to: PlaceInput;
+  /** Seconds added to every change of vehicle (0–3600); default 60. */
+  transferSlack?: InputMaybe<Scalars['Int']['input']>;
+  /** Transit modes allowed; default all. */
+  transitModes?: InputMaybe<Array<TransitMode>>;
+  /** Walking speed, m/s (0.1–10); default 1.3. */
+  walkSpeed?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Why a plan has no itineraries. */
+export type PlanMessage = {
+  __typename?: 'PlanMessage';
+  code: PlanMessageCode;
+  text: Scalars['String']['output'];
+};
+
+export type PlanMessageCode =
+  | 'NO_SERVICE_ON_DATE'
+  | 'NO_TRANSIT_CONNECTION'
+  | 'OUTSIDE_SERVICE_AREA'
+  | 'SAME_ORIGIN_AND_DESTINATION';
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -121,6 +241,8 @@ export type Query = {
   feeds: Array<Feed>;
   /** Liveness of the API (always true when it answers). */
   ok: Scalars['Boolean']['output'];
+  /** Plans itineraries from a place to another (DESIGN.md §4). */
+  plan: Plan;
   route?: Maybe<Route>;
   /** Routes of one feed, or of all. */
   routes: Array<Route>;
@@ -136,6 +258,11 @@ export type QueryDeparturesArgs = {
   after?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   stopId: Scalars['ID']['input'];
+};
+
+
+export type QueryPlanArgs = {
+  input: PlanInput;
 };
 
 
@@ -322,9 +449,19 @@ export type ResolversTypes = ResolversObject<{
   ImportFeedInput: ImportFeedInput;
   ImportFeedPayload: ResolverTypeWrapper<Omit<ImportFeedPayload, 'feed'> & { feed: ResolversTypes['Feed'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntermediateStop: ResolverTypeWrapper<IntermediateStopModel>;
+  Itinerary: ResolverTypeWrapper<ItineraryModel>;
   LatLonInput: LatLonInput;
+  Leg: ResolverTypeWrapper<LegModel>;
+  LegMode: LegMode;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Place: ResolverTypeWrapper<PlacePoint>;
+  PlaceInput: PlaceInput;
+  Plan: ResolverTypeWrapper<PlanResult>;
+  PlanInput: PlanInput;
+  PlanMessage: ResolverTypeWrapper<PlanMessage>;
+  PlanMessageCode: PlanMessageCode;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RealtimeState: RealtimeState;
   Route: ResolverTypeWrapper<RouteModel>;
@@ -350,9 +487,17 @@ export type ResolversParentTypes = ResolversObject<{
   ImportFeedInput: ImportFeedInput;
   ImportFeedPayload: Omit<ImportFeedPayload, 'feed'> & { feed: ResolversParentTypes['Feed'] };
   Int: Scalars['Int']['output'];
+  IntermediateStop: IntermediateStopModel;
+  Itinerary: ItineraryModel;
   LatLonInput: LatLonInput;
+  Leg: LegModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  Place: PlacePoint;
+  PlaceInput: PlaceInput;
+  Plan: PlanResult;
+  PlanInput: PlanInput;
+  PlanMessage: PlanMessage;
   Query: Record<PropertyKey, never>;
   Route: RouteModel;
   Stop: StopModel;
@@ -417,6 +562,40 @@ export type ImportFeedPayloadResolvers<ContextType = GraphQLContext, ParentType 
   feed?: Resolver<ResolversTypes['Feed'], ParentType, ContextType>;
 }>;
 
+export type IntermediateStopResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IntermediateStop'] = ResolversParentTypes['IntermediateStop']> = ResolversObject<{
+  arrival?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  departure?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  stop?: Resolver<ResolversTypes['Stop'], ParentType, ContextType>;
+}>;
+
+export type ItineraryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Itinerary'] = ResolversParentTypes['Itinerary']> = ResolversObject<{
+  arrival?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  departure?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  legs?: Resolver<Array<ResolversTypes['Leg']>, ParentType, ContextType>;
+  transfers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  walkMeters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LegResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Leg'] = ResolversParentTypes['Leg']> = ResolversObject<{
+  arrival?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  delaySeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  departure?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  distanceMeters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
+  geometry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  intermediateStops?: Resolver<Array<ResolversTypes['IntermediateStop']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['LegMode'], ParentType, ContextType>;
+  realtime?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  route?: Resolver<Maybe<ResolversTypes['Route']>, ParentType, ContextType>;
+  scheduledArrival?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scheduledDeparture?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
+  trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   importFeed?: Resolver<ResolversTypes['ImportFeedPayload'], ParentType, ContextType, RequireFields<MutationImportFeedArgs, 'input'>>;
@@ -427,10 +606,28 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PlaceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = ResolversObject<{
+  lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lon?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stop?: Resolver<Maybe<ResolversTypes['Stop']>, ParentType, ContextType>;
+}>;
+
+export type PlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
+  itineraries?: Resolver<Array<ResolversTypes['Itinerary']>, ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['PlanMessage']>, ParentType, ContextType>;
+}>;
+
+export type PlanMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlanMessage'] = ResolversParentTypes['PlanMessage']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['PlanMessageCode'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   departures?: Resolver<Array<ResolversTypes['Departure']>, ParentType, ContextType, RequireFields<QueryDeparturesArgs, 'first' | 'stopId'>>;
   feeds?: Resolver<Array<ResolversTypes['Feed']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<QueryPlanArgs, 'input'>>;
   route?: Resolver<Maybe<ResolversTypes['Route']>, ParentType, ContextType, RequireFields<QueryRouteArgs, 'id'>>;
   routes?: Resolver<Array<ResolversTypes['Route']>, ParentType, ContextType, Partial<QueryRoutesArgs>>;
   stop?: Resolver<Maybe<ResolversTypes['Stop']>, ParentType, ContextType, RequireFields<QueryStopArgs, 'id'>>;
@@ -483,8 +680,14 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   FeedCounts?: FeedCountsResolvers<ContextType>;
   File?: GraphQLScalarType;
   ImportFeedPayload?: ImportFeedPayloadResolvers<ContextType>;
+  IntermediateStop?: IntermediateStopResolvers<ContextType>;
+  Itinerary?: ItineraryResolvers<ContextType>;
+  Leg?: LegResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Place?: PlaceResolvers<ContextType>;
+  Plan?: PlanResolvers<ContextType>;
+  PlanMessage?: PlanMessageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Route?: RouteResolvers<ContextType>;
   Stop?: StopResolvers<ContextType>;

@@ -3,6 +3,7 @@ import { DateScalar, DateTimeScalar } from '../scalars.js';
 import { importFeed } from './Mutation/importFeed.js';
 import { departures } from './Query/departures.js';
 import { feeds } from './Query/feeds.js';
+import { plan } from './Query/plan.js';
 import { route } from './Query/route.js';
 import { routes } from './Query/routes.js';
 import { stop } from './Query/stop.js';
@@ -13,6 +14,7 @@ import { Agency, Feed } from './types/Feed.js';
 import { Route } from './types/Route.js';
 import { Stop } from './types/Stop.js';
 import { Trip } from './types/Trip.js';
+import { IntermediateStop, Itinerary, Leg, Place } from './types/Itinerary.js';
 
 /** Every resolver of the schema in `graphql/*.graphql`. */
 export const resolvers: Resolvers = {
@@ -27,6 +29,7 @@ export const resolvers: Resolvers = {
     route,
     routes,
     departures,
+    plan,
   },
   Mutation: {
     importFeed,
@@ -37,4 +40,8 @@ export const resolvers: Resolvers = {
   Departure,
   Feed,
   Agency,
+  Itinerary,
+  Leg,
+  Place,
+  IntermediateStop,
 };

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { BadInputError, NotFoundError } from '../../../../errors.js';
+import { plan as runPlan } from '../../../../planner/plan.js';
+import { PLAN_DEFAULTS, PLAN_LIMITS, type PlacePoint, type PlanQuery } from '../../../../planner/query.js';
+import type { Network } from '../../../../transit/network.js';
+import type { PlaceInput, PlanInput, QueryResolvers } from '../../generated/resolvers-types.js';
+import { requireNetwork } from '../../network.js';
+import { checkLatLon } from '../../validate.js';
+
+/** Plans itineraries (DESIGN.md §4); inputs out of range are BAD_USER_INPUT. */
+export const plan: QueryResolvers['plan'] = (_parent, { input }, ctx) => {
+  const net = requireNetwork(ctx);
+  const query = toPlanQuery(net, input);
+  const result = runPlan(net, query);
+  return {
+    ...result,
+    itineraries: result.itineraries.map((itinerary) => ({
+      itinerary,
+      id: createHash('sha256').update(`${itinerary.signature}|${itinerary.departure}|${itinerary.arrival}`).digest('base64url').slice(0, 22),
+    })),
+  } as never;
+};
+
+function inRange(name: keyof typeof PLAN_LIMITS, value: number | null | undefined): number {
+  const v = value ?? PLAN_DEFAULTS[name];
+  const { min, max } = PLAN_LIMITS[name];
+  if (!Number.isFinite(v) || v < min || v > max) throw new BadInputError(`${name} must be between ${min} and ${max}`);
+  return v;
+}
+
+/** Resolves a `PlaceInput` to coordinates (and the stop when given by id). */
+export function toPlace(net: Network, input: PlaceInput, name: string): PlacePoint {
+  if (input.stopId !== undefined && input.stopId !== null) {
+    if (input.lat != null || input.lon != null) throw new BadInputError(`${name}: give either stopId or lat/lon, not both`);
+    const stop = net.tt.stopIndexById.get(input.stopId);
+    if (stop === undefined) throw new NotFoundError(`${name}.stopId "${input.stopId}" does not exist`);
+    return { lat: net.tt.stopLat[stop]!, lon: net.tt.stopLon[stop]!, stop, name: net.tt.stopNames[stop]! };
+  }
+  if (input.lat == null || input.lon == null) throw new BadInputError(`${name} needs lat and lon, or stopId`);
+  const point = { lat: input.lat, lon: input.lon };
+  checkLatLon(point, name);
+  return point;
+}
+
+/** The planner query of a `PlanInput`, with PLAN_DEFAULTS filled in. */
+export function toPlanQuery(net: Network, input: PlanInput): PlanQuery {
+  const hasDepart = input.departAt != null;
+  const hasArrive = input.arriveBy != null;
+  if (hasDepart === hasArrive) throw new BadInputError('give exactly one of departAt and arriveBy');
+  const time = Math.floor((hasDepart ? input.departAt! : input.arriveBy!).getTime() / 1000);
+  return {
+    from: toPlace(net, input.from, 'from'),
+    to: toPlace(net, input.to, 'to'),
+    time,
+    arriveBy: hasArrive,
+    walkSpeed: inRange('walkSpeed', input.walkSpeed),
+    maxWalkMeters: inRange('maxWalkMeters', input.maxWalkMeters),
+    maxTransfers: Math.floor(inRange('maxTransfers', input.maxTransfers)),
+    numItineraries: Math.floor(inRange('numItineraries', input.numItineraries)),
+    transferSlack: Math.floor(inRange('transferSlack', input.transferSlack)),
+    transitModes: input.transitModes && input.transitModes.length > 0 ? new Set(input.transitModes) : undefined,
+  };
+}

@@ -1,0 +1,51 @@
+import { legGeometry } from '../../../../planner/reconstruct.js';
+import { formatInstant } from '../../../../transit/time.js';
+import type { GraphQLContext } from '../../context.js';
+import type { IntermediateStopResolvers, ItineraryResolvers, LegResolvers, PlaceResolvers } from '../../generated/resolvers-types.js';
+import { requireNetwork } from '../../network.js';
+
+/** Times of itineraries are shown in the timezone of the first feed. */
+function show(ctx: GraphQLContext, instant: number): string {
+  return formatInstant(instant, requireNetwork(ctx).primaryTimezone);
+}
+
+export const Itinerary: ItineraryResolvers = {
+  id: (m) => m.id,
+  departure: (m, _a, ctx) => show(ctx, m.itinerary.departure),
+  arrival: (m, _a, ctx) => show(ctx, m.itinerary.arrival),
+  durationSeconds: (m) => m.itinerary.arrival - m.itinerary.departure,
+  transfers: (m) => Math.max(0, m.itinerary.transfers),
+  walkMeters: (m) => m.itinerary.walkMeters,
+  legs: (m) => m.itinerary.legs,
+};
+
+export const Leg: LegResolvers = {
+  mode: (l) => l.mode,
+  departure: (l, _a, ctx) => show(ctx, l.departure),
+  arrival: (l, _a, ctx) => show(ctx, l.arrival),
+  durationSeconds: (l) => l.arrival - l.departure,
+  distanceMeters: (l) => l.distanceMeters,
+  from: (l) => l.from,
+  to: (l) => l.to,
+  route: (l) => (l.mode === 'WALK' ? null : { idx: l.route }),
+  trip: (l) => (l.mode === 'WALK' ? null : { idx: l.trip }),
+  intermediateStops: (l) => (l.mode === 'WALK' ? [] : l.intermediateStops),
+  geometry: (l, _a, ctx) => legGeometry(requireNetwork(ctx), l),
+  scheduledDeparture: (l, _a, ctx) => (l.mode === 'WALK' ? null : show(ctx, l.scheduledDeparture)),
+  scheduledArrival: (l, _a, ctx) => (l.mode === 'WALK' ? null : show(ctx, l.scheduledArrival)),
+  delaySeconds: (l) => (l.mode === 'WALK' ? null : l.departure - l.scheduledDeparture),
+  realtime: (l) => l.mode !== 'WALK' && 'realtime' in l && l.realtime === true,
+};
+
+export const Place: PlaceResolvers = {
+  name: (p) => p.name ?? null,
+  lat: (p) => p.lat,
+  lon: (p) => p.lon,
+  stop: (p) => (p.stop === undefined ? null : { idx: p.stop }),
+};
+
+export const IntermediateStop: IntermediateStopResolvers = {
+  stop: (s) => ({ idx: s.stop }),
+  arrival: (s, _a, ctx) => show(ctx, s.arrival),
+  departure: (s, _a, ctx) => show(ctx, s.departure),
+};

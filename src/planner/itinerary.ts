@@ -1,0 +1,70 @@
+import type { TransitMode } from '../transit/modes.js';
+import type { UnixSeconds } from '../transit/time.js';
+import type { PlacePoint } from './query.js';
+
+/** A walking leg. */
+export interface WalkLeg {
+  mode: 'WALK';
+  from: PlacePoint;
+  to: PlacePoint;
+  departure: UnixSeconds;
+  arrival: UnixSeconds;
+  distanceMeters: number;
+}
+
+/** A stop passed on a transit leg. */
+export interface IntermediateStop {
+  stop: number;
+  arrival: UnixSeconds;
+  departure: UnixSeconds;
+}
+
+/** A ride on one vehicle run. */
+export interface TransitLeg {
+  mode: TransitMode;
+  from: PlacePoint;
+  to: PlacePoint;
+  departure: UnixSeconds;
+  arrival: UnixSeconds;
+  /** Scheduled times (equal to departure/arrival without realtime). */
+  scheduledDeparture: UnixSeconds;
+  scheduledArrival: UnixSeconds;
+  distanceMeters: number;
+  trip: number;
+  route: number;
+  pattern: number;
+  /** Compiled run and its GTFS service day. */
+  run: number;
+  serviceDay: number;
+  boardPos: number;
+  alightPos: number;
+  intermediateStops: IntermediateStop[];
+}
+
+/** Any leg of an itinerary. */
+export type Leg = WalkLeg | TransitLeg;
+
+/** One way from origin to destination. */
+export interface Itinerary {
+  departure: UnixSeconds;
+  arrival: UnixSeconds;
+  transfers: number;
+  walkMeters: number;
+  legs: Leg[];
+  /** Identifies the itinerary's content (trips, stops, times): equal itineraries share it. */
+  signature: string;
+}
+
+/** Why a plan has no itineraries. */
+export type PlanMessageCode = 'NO_SERVICE_ON_DATE' | 'OUTSIDE_SERVICE_AREA' | 'NO_TRANSIT_CONNECTION' | 'SAME_ORIGIN_AND_DESTINATION';
+
+/** The planner's answer. */
+export interface PlanResult {
+  itineraries: Itinerary[];
+  messages: { code: PlanMessageCode; text: string }[];
+}
+
+/** True for transit legs. */
+export function isTransitLeg(leg: Leg): leg is TransitLeg {
+  return leg.mode !== 'WALK';
+}

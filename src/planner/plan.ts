@@ -1,0 +1,178 @@
+import { walkMeters, walkSeconds } from '../transit/geo.js';
+import { modeOfRouteType } from '../transit/modes.js';
+import type { Network } from '../transit/network.js';
+import { localDayOf, type UnixSeconds } from '../transit/time.js';
+import { walkableStops, type StopWalk } from './access.js';
+import type { Itinerary, PlanResult } from './itinerary.js';
+import type { PlanQuery } from './query.js';
+import { raptor, UNREACHED } from './raptor.js';
+import { reconstruct } from './reconstruct.js';
+
+/** Searches for later departures when more itineraries are wanted. */
+const MAX_SEARCHES = 8;
+/** Binary-search resolution for `arriveBy`, seconds. */
+const ARRIVE_BY_WINDOW = 24 * 3600;
+
+/** Access and egress of a query, computed once. */
+interface Endpoints {
+  access: Map<number, StopWalk>;
+  egress: Map<number, StopWalk>;
+  patternAllowed?: Uint8Array;
+}
+
+/**
+ * Plans itineraries per DESIGN.md §4: RAPTOR from the walkable stops of the origin, one search
+ * per departure, Pareto-optimal in arrival and transfers, later departures while more are
+ * wanted; `arriveBy` finds the latest departure that arrives in time. A direct walk is offered
+ * when within `maxWalkMeters`.
+ */
+export function plan(net: Network, q: PlanQuery): PlanResult {
+  const tt = net.tt;
+  const day = localDayOf(q.time, net.primaryTimezone);
+  const inService = tt.feeds.some((f) => day >= f.startDay - 1 && day <= f.endDay + 1);
+  const directMeters = walkMeters(q.from.lat, q.from.lon, q.to.lat, q.to.lon, tt.walkCircuity);
+  const direct = directMeters <= q.maxWalkMeters ? directWalk(q, directMeters) : undefined;
+
+  const ends: Endpoints = {
+    access: new Map(walkableStops(net, q.from, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w])),
+    egress: new Map(walkableStops(net, q.to, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w])),
+    patternAllowed: q.transitModes ? allowedPatterns(net, q.transitModes) : undefined,
+  };
+
+  const found = new Map<string, Itinerary>();
+  if (inService && ends.access.size > 0 && ends.egress.size > 0) {
+    if (q.arriveBy) planArriveBy(net, q, ends, found);
+    else planDepartAt(net, q, ends, found);
+  }
+  const itineraries = [...found.values()];
+  if (direct) itineraries.push(direct);
+  if (q.arriveBy) itineraries.sort((a, b) => b.departure - a.departure || a.transfers - b.transfers);
+  else itineraries.sort((a, b) => a.arrival - b.arrival || a.transfers - b.transfers || b.departure - a.departure);
+  const result: PlanResult = { itineraries: itineraries.slice(0, q.numItineraries), messages: [] };
+  if (result.itineraries.length === 0) {
+    if (!inService) {
+      result.messages.push({ code: 'NO_SERVICE_ON_DATE', text: 'The date is outside the validity of every loaded feed.' });
+    } else if (ends.access.size === 0 || ends.egress.size === 0) {
+      const which = ends.access.size === 0 ? 'origin' : 'destination';
+      result.messages.push({
+        code: 'OUTSIDE_SERVICE_AREA',
+        text: `No stop is within ${q.maxWalkMeters} m of walking of the ${which}.`,
+      });
+    } else {
+      result.messages.push({ code: 'NO_TRANSIT_CONNECTION', text: 'No transit connection was found for this time.' });
+    }
+  }
+  return result;
+}
+
+/** Forward searches from `q.time`, then from just after each found departure. */
+function planDepartAt(net: Network, q: PlanQuery, ends: Endpoints, found: Map<string, Itinerary>): void {
+  let from = q.time;
+  for (let i = 0; i < MAX_SEARCHES && found.size < q.numItineraries; i++) {
+    const batch = searchDepartAt(net, q, ends, from);
+    if (batch.length === 0) break;
+    for (const it of batch) if (!found.has(it.signature)) found.set(it.signature, it);
+    from = Math.min(...batch.map((it) => it.departure)) + 1;
+  }
+}
+
+/** Latest departures that arrive by `q.time`: binary search on the departure time. */
+function planArriveBy(net: Network, q: PlanQuery, ends: Endpoints, found: Map<string, Itinerary>): void {
+  let deadline = q.time;
+  for (let i = 0; i < q.numItineraries && found.size < q.numItineraries; i++) {
+    const best = latestDeparture(net, q, ends, deadline);
+    if (!best) break;
+    for (const it of best) if (it.arrival <= deadline && !found.has(it.signature)) found.set(it.signature, it);
+    const earliestArrival = Math.min(...best.map((it) => it.arrival));
+    deadline = earliestArrival - 1;
+  }
+}
+
+function latestDeparture(net: Network, q: PlanQuery, ends: Endpoints, deadline: UnixSeconds): Itinerary[] | undefined {
+  let lo = deadline - ARRIVE_BY_WINDOW;
+  let hi = deadline;
+  let best: Itinerary[] | undefined;
+  const arrivesInTime = (t: UnixSeconds): Itinerary[] | undefined => {
+    const its = searchDepartAt(net, q, ends, t, deadline + 1).filter((it) => it.arrival <= deadline);
+    return its.length > 0 ? its : undefined;
+  };
+  const first = arrivesInTime(lo);
+  if (!first) return undefined;
+  best = first;
+  lo = Math.min(...first.map((it) => it.departure));
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi + 1) / 2);
+    const its = arrivesInTime(mid);
+    if (its) {
+      best = its;
+      lo = Math.max(mid, Math.min(...its.map((it) => it.departure)));
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return best;
+}
+
+/** One RAPTOR search leaving at `time`: the Pareto set over (arrival, transfers). */
+export function searchDepartAt(
+  net: Network,
+  q: PlanQuery,
+  ends: Endpoints,
+  time: UnixSeconds,
+  arrivalLimit?: UnixSeconds,
+): Itinerary[] {
+  const view = net.viewAt(time);
+  const t = time - view.base;
+  const result = raptor({
+    tt: net.tt,
+    view,
+    access: [...ends.access.values()].map((w) => ({ stop: w.stop, time: t + w.seconds })),
+    egress: new Map([...ends.egress.values()].map((w) => [w.stop, w.seconds])),
+    maxRounds: q.maxTransfers + 1,
+    transferSlack: q.transferSlack,
+    walkSpeed: q.walkSpeed,
+    patternAllowed: ends.patternAllowed,
+    arrivalLimit: arrivalLimit === undefined ? undefined : arrivalLimit - view.base,
+  });
+  const out: Itinerary[] = [];
+  for (let k = 1; k <= result.rounds; k++) {
+    if (result.targetArr[k] === UNREACHED) continue;
+    out.push(
+      reconstruct({
+        net,
+        view,
+        result,
+        round: k,
+        egressStop: result.targetStop[k]!,
+        from: q.from,
+        to: q.to,
+        access: ends.access,
+        egress: ends.egress,
+        walkSpeed: q.walkSpeed,
+      }),
+    );
+  }
+  return out;
+}
+
+function directWalk(q: PlanQuery, meters: number): Itinerary {
+  const seconds = walkSeconds(meters, q.walkSpeed);
+  const departure = q.arriveBy ? q.time - seconds : q.time;
+  return {
+    departure,
+    arrival: departure + seconds,
+    transfers: 0,
+    walkMeters: meters,
+    legs: [{ mode: 'WALK', from: q.from, to: q.to, departure, arrival: departure + seconds, distanceMeters: meters }],
+    signature: 'walk',
+  };
+}
+
+function allowedPatterns(net: Network, modes: ReadonlySet<string>): Uint8Array {
+  const tt = net.tt;
+  const allowed = new Uint8Array(tt.patternCount);
+  for (let p = 0; p < tt.patternCount; p++) {
+    allowed[p] = modes.has(modeOfRouteType(tt.routeType[tt.patternRoute[p]!]!)) ? 1 : 0;
+  }
+  return allowed;
+}
