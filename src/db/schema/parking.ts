@@ -1,11 +1,5 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-
-/** Facility kinds, spelled as the GraphQL enum `ParkingKind`. */
-export const PARKING_KINDS = ['PARK_AND_RIDE', 'GARAGE', 'SURFACE_LOT'] as const;
-/** Live statuses an operator reports, spelled as the GraphQL enum `ParkingStatus`. */
-export const PARKING_STATUSES = ['OPEN', 'CLOSED', 'FULL', 'UNKNOWN'] as const;
-/** Reservation lifecycle (DESIGN.md §5), spelled as the GraphQL enum `ParkingReservationStatus`. */
-export const RESERVATION_STATUSES = ['HELD', 'CONFIRMED', 'CANCELLED', 'EXPIRED', 'COMPLETED'] as const;
+import { PARKING_KINDS, PARKING_STATUSES, RESERVATION_STATUSES } from '../../parking/types.js';
 
 /** Parking operators; created implicitly on their first facility upsert (the key names the operator). */
 export const operators = sqliteTable('operators', {
@@ -45,7 +39,10 @@ export const parkingFacilities = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('parking_facilities_operator_idx').on(t.operatorId), index('parking_facilities_lat_lon_idx').on(t.lat, t.lon)],
+  (t) => [
+    index('parking_facilities_operator_idx').on(t.operatorId),
+    index('parking_facilities_lat_lon_idx').on(t.lat, t.lon),
+  ],
 );
 
 /** The latest accepted availability report of each facility. */

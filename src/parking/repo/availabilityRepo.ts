@@ -1,0 +1,63 @@
+import { inArray, sql } from 'drizzle-orm';
+import {
+  availabilityReports,
+  parkingAvailability,
+  type ParkingAvailabilityRow,
+} from '../../db/schema/index.js';
+import type { SyncDb } from './db.js';
+
+/** The latest accepted report of a facility, as stored. */
+export type StoredAvailability = ParkingAvailabilityRow;
+
+/** Rows per multi-row INSERT, well under SQLite's bound-variable limit. */
+const CHUNK = 500;
+
+/** Latest reports of the given facilities, by facility id. */
+export function latestAvailability(
+  db: SyncDb,
+  facilityIds: readonly string[],
+): Map<string, StoredAvailability> {
+  const out = new Map<string, StoredAvailability>();
+  for (let i = 0; i < facilityIds.length; i += CHUNK) {
+    const ids = facilityIds.slice(i, i + CHUNK);
+    for (const row of db
+      .select()
+      .from(parkingAvailability)
+      .where(inArray(parkingAvailability.facilityId, ids))
+      .all()) {
+      out.set(row.facilityId, row);
+    }
+  }
+  return out;
+}
+
+/**
+ * Appends reports to the history and makes each the latest of its facility unless a newer one is
+ * stored already (the guard also holds against a concurrent writer on the same file).
+ */
+export function storeReports(
+  db: SyncDb,
+  history: readonly StoredAvailability[],
+  latest: readonly StoredAvailability[],
+): void {
+  for (let i = 0; i < history.length; i += CHUNK) {
+    db.insert(availabilityReports)
+      .values(history.slice(i, i + CHUNK))
+      .run();
+  }
+  for (let i = 0; i < latest.length; i += CHUNK) {
+    db.insert(parkingAvailability)
+      .values(latest.slice(i, i + CHUNK))
+      .onConflictDoUpdate({
+        target: parkingAvailability.facilityId,
+        set: {
+          availableSpaces: sql`excluded.available_spaces`,
+          status: sql`excluded.status`,
+          observedAt: sql`excluded.observed_at`,
+          receivedAt: sql`excluded.received_at`,
+        },
+        setWhere: sql`excluded.observed_at > ${parkingAvailability.observedAt}`,
+      })
+      .run();
+  }
+}

@@ -1,0 +1,63 @@
+import { and, between, count, eq, inArray } from 'drizzle-orm';
+import { operators, parkingFacilities, type ParkingFacilityRow } from '../../db/schema/index.js';
+import type { SyncDb } from './db.js';
+
+/** A parking facility as stored; money in minor units of `currency`. */
+export type Facility = ParkingFacilityRow;
+
+/** The facility with this API id (`"<operatorId>:<ownId>"`), or undefined. */
+export function findFacility(db: SyncDb, id: string): Facility | undefined {
+  return db.select().from(parkingFacilities).where(eq(parkingFacilities.id, id)).get();
+}
+
+/** The facilities among `ids` that exist (any order). */
+export function findFacilities(db: SyncDb, ids: readonly string[]): Facility[] {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(parkingFacilities)
+    .where(inArray(parkingFacilities.id, [...ids]))
+    .all();
+}
+
+/** Facilities inside a lat/lon box, degrees. */
+export function facilitiesInBox(
+  db: SyncDb,
+  box: { minLat: number; maxLat: number; minLon: number; maxLon: number },
+): Facility[] {
+  return db
+    .select()
+    .from(parkingFacilities)
+    .where(
+      and(
+        between(parkingFacilities.lat, box.minLat, box.maxLat),
+        between(parkingFacilities.lon, box.minLon, box.maxLon),
+      ),
+    )
+    .all();
+}
+
+/** Number of facilities stored. */
+export function countFacilities(db: SyncDb): number {
+  return db.select({ n: count() }).from(parkingFacilities).get()?.n ?? 0;
+}
+
+/** Creates the operator row on first use (its name is its id until renamed). */
+export function ensureOperator(db: SyncDb, operatorId: string, now: Date): void {
+  db.insert(operators)
+    .values({ id: operatorId, name: operatorId, createdAt: now })
+    .onConflictDoNothing()
+    .run();
+}
+
+/** Inserts or replaces a facility (keeping its `createdAt`). */
+export function saveFacility(db: SyncDb, row: Facility): Facility {
+  const changes: Partial<Facility> = { ...row };
+  delete changes.id;
+  delete changes.createdAt;
+  db.insert(parkingFacilities)
+    .values(row)
+    .onConflictDoUpdate({ target: parkingFacilities.id, set: changes })
+    .run();
+  return findFacility(db, row.id)!;
+}

@@ -1,0 +1,145 @@
+import { and, asc, desc, eq, gt, inArray, lt, lte, or } from 'drizzle-orm';
+import { parkingReservations, type ParkingReservationRow } from '../../db/schema/index.js';
+import type { ReservationStatus, TimeWindow } from '../types.js';
+import type { SyncDb } from './db.js';
+
+/** A parking reservation as stored; `priceAmount` in minor units of `currency`. */
+export type Reservation = ParkingReservationRow;
+
+/** Where a page of a keyset-paginated list continues: after this sort value and id. */
+export interface PageAfter {
+  sortMs: number;
+  id: string;
+}
+
+const r = parkingReservations;
+
+/** The reservation with this id, or undefined. */
+export function findReservation(db: SyncDb, id: string): Reservation | undefined {
+  return db.select().from(r).where(eq(r.id, id)).get();
+}
+
+/** The reservation a rider made with this idempotency key, or undefined. */
+export function findByIdempotencyKey(
+  db: SyncDb,
+  riderId: string,
+  key: string,
+): Reservation | undefined {
+  return db
+    .select()
+    .from(r)
+    .where(and(eq(r.riderId, riderId), eq(r.idempotencyKey, key)))
+    .get();
+}
+
+/** True when a reservation already uses this code. */
+export function codeTaken(db: SyncDb, code: string): boolean {
+  return db.select({ id: r.id }).from(r).where(eq(r.code, code)).get() !== undefined;
+}
+
+/** Inserts a reservation. */
+export function insertReservation(db: SyncDb, row: Reservation): void {
+  db.insert(r).values(row).run();
+}
+
+/** Sets the status of one reservation. */
+export function setStatus(db: SyncDb, id: string, status: ReservationStatus, now: Date): void {
+  db.update(r).set({ status, updatedAt: now }).where(eq(r.id, id)).run();
+}
+
+/** Marks HELD reservations whose hold ran out by `now` as EXPIRED (of one facility, or all); returns how many. */
+export function expireHolds(db: SyncDb, now: Date, facilityId?: string): number {
+  const due = and(eq(r.status, 'HELD'), lte(r.holdExpiresAt, now));
+  return db
+    .update(r)
+    .set({ status: 'EXPIRED', updatedAt: now })
+    .where(facilityId === undefined ? due : and(eq(r.facilityId, facilityId), due))
+    .run().changes;
+}
+
+/** Marks CONFIRMED reservations whose window ended by `now` as COMPLETED; returns how many. */
+export function completeEnded(db: SyncDb, now: Date): number {
+  return db
+    .update(r)
+    .set({ status: 'COMPLETED', updatedAt: now })
+    .where(and(eq(r.status, 'CONFIRMED'), lte(r.endsAt, now)))
+    .run().changes;
+}
+
+/** Windows of the HELD (unexpired at `now`) and CONFIRMED reservations of a facility that overlap `window`. */
+export function activeWindows(
+  db: SyncDb,
+  facilityId: string,
+  window: TimeWindow,
+  now: Date,
+): TimeWindow[] {
+  return db
+    .select({
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      status: r.status,
+      holdExpiresAt: r.holdExpiresAt,
+    })
+    .from(r)
+    .where(
+      and(
+        eq(r.facilityId, facilityId),
+        inArray(r.status, ['HELD', 'CONFIRMED']),
+        lt(r.startsAt, new Date(window.endMs)),
+        gt(r.endsAt, new Date(window.startMs)),
+      ),
+    )
+    .all()
+    .filter(
+      (row) =>
+        row.status === 'CONFIRMED' || (row.holdExpiresAt !== null && row.holdExpiresAt > now),
+    )
+    .map((row) => ({ startMs: row.startsAt.getTime(), endMs: row.endsAt.getTime() }));
+}
+
+/** A rider's reservations, newest first, `limit` of them after `after`. */
+export function riderReservations(
+  db: SyncDb,
+  riderId: string,
+  limit: number,
+  after?: PageAfter,
+): Reservation[] {
+  const afterCond =
+    after &&
+    or(
+      lt(r.createdAt, new Date(after.sortMs)),
+      and(eq(r.createdAt, new Date(after.sortMs)), lt(r.id, after.id)),
+    );
+  return db
+    .select()
+    .from(r)
+    .where(and(eq(r.riderId, riderId), afterCond))
+    .orderBy(desc(r.createdAt), desc(r.id))
+    .limit(limit)
+    .all();
+}
+
+/** A facility's reservations overlapping `window` (all when absent), by start time, `limit` of them after `after`. */
+export function facilityReservations(
+  db: SyncDb,
+  facilityId: string,
+  limit: number,
+  window?: TimeWindow,
+  after?: PageAfter,
+): Reservation[] {
+  const windowCond =
+    window && and(lt(r.startsAt, new Date(window.endMs)), gt(r.endsAt, new Date(window.startMs)));
+  const afterCond =
+    after &&
+    or(
+      gt(r.startsAt, new Date(after.sortMs)),
+      and(eq(r.startsAt, new Date(after.sortMs)), gt(r.id, after.id)),
+    );
+  return db
+    .select()
+    .from(r)
+    .where(and(eq(r.facilityId, facilityId), windowCond, afterCond))
+    .orderBy(asc(r.startsAt), asc(r.id))
+    .limit(limit)
+    .all();
+}
