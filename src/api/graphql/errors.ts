@@ -22,20 +22,29 @@ const STATUS_IN_GRAPHQL: Partial<Record<ErrorCode, number>> = {
  * status for credentials); anything unexpected is masked as INTERNAL_SERVER_ERROR (DESIGN.md §8).
  */
 export function maskError(error: unknown, message: string): Error {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  // Duck-typed: graphql's classes may come from two module instances (ESM and CJS).
+  const gqlError = isGraphQLErrorLike(error) ? error : undefined;
+  const original = gqlError?.originalError ?? error;
   const client = clientErrorOf(original);
+  const location = { nodes: gqlError?.nodes, path: gqlError?.path };
   if (client) {
     const status = STATUS_IN_GRAPHQL[client.code];
     return new GraphQLError(client.message, {
-      nodes: error instanceof GraphQLError ? error.nodes : undefined,
-      path: error instanceof GraphQLError ? error.path : undefined,
+      ...location,
       extensions: { code: client.code, ...(status ? { http: { status } } : {}) },
     });
   }
-  if (original instanceof GraphQLError && original.extensions.code) return original;
-  return new GraphQLError(message, {
-    nodes: error instanceof GraphQLError ? error.nodes : undefined,
-    path: error instanceof GraphQLError ? error.path : undefined,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  });
+  if (isGraphQLErrorLike(original) && original.extensions?.code) return original as Error;
+  return new GraphQLError(message, { ...location, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+interface GraphQLErrorLike {
+  originalError?: unknown;
+  nodes?: GraphQLError['nodes'];
+  path?: GraphQLError['path'];
+  extensions?: Record<string, unknown>;
+}
+
+function isGraphQLErrorLike(error: unknown): error is GraphQLErrorLike & Error {
+  return error instanceof Error && 'extensions' in error && 'path' in error;
 }

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_FEED_DIR } from '../../src/sample.js';
+import { createHarness, type Harness } from '../helpers/harness.js';
+import { zipFeedFolder } from '../helpers/zip.js';
+
+const DEPARTURES = `query($stopId: ID!, $after: DateTime) {
+  departures(stopId: $stopId, after: $after, first: 5) { trip { id } scheduledDeparture }
+}`;
+
+/** A stop of the sample feed that has departures: the first stop of the first trip. */
+function sampleStopId(): string {
+  const lines = readFileSync(path.join(SAMPLE_FEED_DIR, 'stop_times.txt'), 'utf8').split('\n');
+  const header = lines[0]!.split(',');
+  const row = lines[1]!.split(',');
+  return `si:${row[header.indexOf('stop_id')]!.trim()}`;
+}
+
+async function upload(h: Harness, feedId: string, body: Buffer | string, key?: string) {
+  const res = await h.app.request(`/v1/feeds/${feedId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/zip', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: typeof body === "string" ? body : new Uint8Array(body),
+  });
+  return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } };
+}
+
+describe('feed upload over HTTP', () => {
+  let h: Harness;
+  let admin: string;
+  let siAgency: string;
+  let otherAgency: string;
+  const stopId = sampleStopId();
+  const after = '2026-12-02T07:00:00-05:00';
+
+  beforeAll(async () => {
+    h = createHarness();
+    admin = h.key({ role: 'admin' });
+    siAgency = h.key({ role: 'agency', feedIds: ['si'] });
+    otherAgency = h.key({ role: 'agency', feedIds: ['subway'] });
+    const first = await upload(h, 'si', zipFeedFolder(SAMPLE_FEED_DIR), siAgency);
+    expect(first.status).toBe(201);
+  });
+  afterAll(() => h.close());
+
+  it('answers departures from the uploaded feed', async () => {
+    const res = await h.gql<{ departures: unknown[] }>(DEPARTURES, { stopId, after });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.departures.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an upload without a key with 401 UNAUTHENTICATED', async () => {
+    const res = await upload(h, 'si', zipFeedFolder(SAMPLE_FEED_DIR));
+    expect(res.status).toBe(401);
+    expect(res.body.error?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it("refuses another feed's agency key with 403 FORBIDDEN", async () => {
+    const res = await upload(h, 'si', zipFeedFolder(SAMPLE_FEED_DIR), otherAgency);
+    expect(res.status).toBe(403);
+    expect(res.body.error?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses an unknown key with 401', async () => {
+    const res = await upload(h, 'si', zipFeedFolder(SAMPLE_FEED_DIR), 'maas_000000000000_notarealsecretatall');
+    expect(res.status).toBe(401);
+  });
+
+  it.each([
+    ['a body that is not a zip', () => Buffer.from('this is not a zip file at all'), /zip/i],
+    ['an empty upload', () => Buffer.alloc(0), /empty/i],
+    ['a missing stops.txt', () => zipFeedFolder(SAMPLE_FEED_DIR, { 'stops.txt': null }), /stops\.txt/],
+    [
+      'a stop_time with an unknown stop',
+      () => {
+        const text = readFileSync(path.join(SAMPLE_FEED_DIR, 'stop_times.txt'), 'utf8').split('\n');
+        const header = text[0]!.split(',');
+        const row = text[1]!.split(',');
+        row[header.indexOf('stop_id')] = 'NO_SUCH_STOP';
+        text[1] = row.join(',');
+        return zipFeedFolder(SAMPLE_FEED_DIR, { 'stop_times.txt': text.join('\n') });
+      },
+      /stop_times\.txt line 2/,
+    ],
+  ])('rejects %s with FEED_INVALID and keeps serving the old version', async (_name, body, message) => {
+    const before = await h.gql<{ departures: unknown[] }>(DEPARTURES, { stopId, after });
+    const res = await upload(h, 'si', body(), admin);
+    expect(res.status).toBe(400);
+    expect(res.body.error?.code).toBe('FEED_INVALID');
+    expect(res.body.error?.message).toMatch(message);
+    const afterwards = await h.gql<{ departures: unknown[] }>(DEPARTURES, { stopId, after });
+    expect(afterwards.body.data).toEqual(before.body.data);
+    expect(h.services.feeds.list().map((f) => f.version)).toEqual([1]);
+  });
+
+  it('imports through the GraphQL multipart mutation importFeed', async () => {
+    const form = new FormData();
+    form.append(
+      'operations',
+      JSON.stringify({
+        query: 'mutation($file: File!) { importFeed(input: { feedId: "si", file: $file }) { feed { id counts { trips } } } }',
+        variables: { file: null },
+      }),
+    );
+    form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+    form.append('0', new Blob([new Uint8Array(zipFeedFolder(SAMPLE_FEED_DIR))], { type: 'application/zip' }), 'feed.zip');
+    const res = await h.app.request('/graphql', { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form });
+    const body = (await res.json()) as { data?: { importFeed: { feed: { id: string; counts: { trips: number } } } } };
+    expect(body.data?.importFeed.feed.id).toBe('si');
+    const trips = readFileSync(path.join(SAMPLE_FEED_DIR, 'trips.txt'), 'utf8').trim().split('\n').length - 1;
+    expect(body.data?.importFeed.feed.counts.trips).toBe(trips);
+    expect(h.services.feeds.list()[0]!.version).toBe(2);
+  });
+
+  it('refuses importFeed without a key with UNAUTHENTICATED', async () => {
+    const form = new FormData();
+    form.append(
+      'operations',
+      JSON.stringify({
+        query: 'mutation($file: File!) { importFeed(input: { feedId: "si", file: $file }) { feed { id } } }',
+        variables: { file: null },
+      }),
+    );
+    form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+    form.append('0', new Blob([new Uint8Array([1])]), 'feed.zip');
+    const res = await h.app.request('/graphql', { method: 'POST', body: form });
+    const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('never stores a key in plain text', () => {
+    const rows = h.services.db.$client.prepare('SELECT * FROM api_keys').all() as Record<string, unknown>[];
+    const dump = JSON.stringify(rows);
+    for (const key of [admin, siAgency, otherAgency]) {
+      expect(dump).not.toContain(key.split('_')[2]);
+    }
+    expect(rows.length).toBe(3);
+  });
+});
