@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { appDbPath, openAppDb } from './db/client.js';
 import { FeedService } from './gtfs/feedService.js';
 import { createLogger } from './logger.js';
+import { ParkingService } from './parking/ParkingService.js';
 import type { Services } from './services.js';
 
 /** Wires the services on a data folder: the app database (migrated), keys, feeds. */
@@ -20,10 +21,19 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     compile: { walkCircuity: config.walkCircuity, maxTransferMeters: config.maxTransferMeters },
     nowMs: () => clock.nowMs(),
   });
-  return { config, clock, logger, db, tokens, feeds };
+  const parking = new ParkingService({
+    db,
+    clock,
+    logger,
+    holdSeconds: config.holdSeconds,
+    availabilityStaleSeconds: config.availabilityStaleSeconds,
+    defaultTimezone: () => feeds.network?.tt.feeds[0]?.timezone ?? 'America/New_York',
+  });
+  return { config, clock, logger, db, tokens, feeds, parking };
 }
 
 /** Closes what `createServices` opened. */
 export function closeServices(services: Services): void {
+  services.parking.stop();
   services.db.$client.close();
 }

@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { AppDb } from './db/client.js';
 import type { FeedService } from './gtfs/feedService.js';
+import type { ParkingService } from './parking/ParkingService.js';
 
 /** Everything the API layer calls, wired once in `createServices`. */
 export interface Services {
@@ -13,4 +14,5 @@ export interface Services {
   db: AppDb;
   tokens: RiderTokens;
   feeds: FeedService;
+  parking: ParkingService;
 }
