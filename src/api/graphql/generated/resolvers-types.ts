@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { StopModel, RouteModel, TripModel, DepartureModel, FeedModel, AgencyModel, ItineraryModel, LegModel, IntermediateStopModel } from '../models.js';
+import type { ParkingFacilityModel, ParkingReservationModel, IgnoredParkingReportModel } from '../parkingModels.js';
 import type { PlanResult } from '../../../planner/itinerary.js';
 import type { PlacePoint } from '../../../planner/query.js';
 import type { GraphQLContext } from '../context.js';
@@ -29,6 +30,24 @@ export type Agency = {
   name: Scalars['String']['output'];
   timezone: Scalars['String']['output'];
   url?: Maybe<Scalars['String']['output']>;
+};
+
+export type CancelParkingReservationInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type CancelParkingReservationPayload = {
+  __typename?: 'CancelParkingReservationPayload';
+  reservation: ParkingReservation;
+};
+
+export type ConfirmParkingReservationInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type ConfirmParkingReservationPayload = {
+  __typename?: 'ConfirmParkingReservationPayload';
+  reservation: ParkingReservation;
 };
 
 /** One departure of a vehicle from a stop. */
@@ -73,6 +92,20 @@ export type FeedCounts = {
   stopTimes: Scalars['Int']['output'];
   stops: Scalars['Int']['output'];
   trips: Scalars['Int']['output'];
+};
+
+/** A point in WGS84 degrees. */
+export type GeoPoint = {
+  __typename?: 'GeoPoint';
+  lat: Scalars['Float']['output'];
+  lon: Scalars['Float']['output'];
+};
+
+export type IgnoredParkingReport = {
+  __typename?: 'IgnoredParkingReport';
+  facilityId: Scalars['ID']['output'];
+  observedAt: Scalars['DateTime']['output'];
+  reason: ParkingReportIgnoredReason;
 };
 
 export type ImportFeedInput = {
@@ -151,16 +184,58 @@ export type LegMode =
   | 'TROLLEYBUS'
   | 'WALK';
 
+/** An amount of money in major units (12.5 = twelve dollars fifty) of an ISO 4217 currency. */
+export type Money = {
+  __typename?: 'Money';
+  amount: Scalars['Float']['output'];
+  currency: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   _noop?: Maybe<Scalars['Boolean']['output']>;
+  /** Cancels a reservation, freeing its space (its rider). */
+  cancelParkingReservation: CancelParkingReservationPayload;
+  /** Confirms a HELD reservation (its rider). */
+  confirmParkingReservation: ConfirmParkingReservationPayload;
   /** Imports a new version of a feed (agency key for that feed, or admin). The old version serves until the swap. */
   importFeed: ImportFeedPayload;
+  /** Applies a batch of live availability reports (operator key, or admin). Bad input refuses the whole batch. */
+  reportParkingAvailability: ReportParkingAvailabilityPayload;
+  /** Reserves one space (rider token); NO_CAPACITY when none is left for the window. */
+  reserveParking: ReserveParkingPayload;
+  /** Creates or updates a facility (operator key for its own facilities, or admin). */
+  upsertParkingFacility: UpsertParkingFacilityPayload;
+};
+
+
+export type MutationCancelParkingReservationArgs = {
+  input: CancelParkingReservationInput;
+};
+
+
+export type MutationConfirmParkingReservationArgs = {
+  input: ConfirmParkingReservationInput;
 };
 
 
 export type MutationImportFeedArgs = {
   input: ImportFeedInput;
+};
+
+
+export type MutationReportParkingAvailabilityArgs = {
+  input: ReportParkingAvailabilityInput;
+};
+
+
+export type MutationReserveParkingArgs = {
+  input: ReserveParkingInput;
+};
+
+
+export type MutationUpsertParkingFacilityArgs = {
+  input: UpsertParkingFacilityInput;
 };
 
 /** Relay pagination info. */
@@ -169,6 +244,135 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+/** The latest drive-up availability an operator reported. */
+export type ParkingAvailability = {
+  __typename?: 'ParkingAvailability';
+  /** Free drive-up spaces; null when the report is stale. */
+  availableSpaces?: Maybe<Scalars['Int']['output']>;
+  observedAt: Scalars['DateTime']['output'];
+  /** True when older than AVAILABILITY_STALE_SECONDS (default 900): then shown as unknown, not as free. */
+  stale: Scalars['Boolean']['output'];
+  /** UNKNOWN when the report is stale. */
+  status: ParkingStatus;
+};
+
+export type ParkingAvailabilityReportInput = {
+  /** Free drive-up spaces, at most totalSpaces. */
+  availableSpaces: Scalars['Int']['input'];
+  /** `<operatorId>:<id>`, or just the own id with an operator key. */
+  facilityId: Scalars['ID']['input'];
+  /** When observed; at most 60 s in the future of the server's clock. */
+  observedAt: Scalars['DateTime']['input'];
+  status: ParkingStatus;
+};
+
+/** A parking facility. Ids are `<operatorId>:<operator's own id>`. */
+export type ParkingFacility = {
+  __typename?: 'ParkingFacility';
+  accessibleSpaces: Scalars['Int']['output'];
+  /** Latest live report; null when the operator never reported. */
+  availability?: Maybe<ParkingAvailability>;
+  /** Straight-line distance from the point of `parkingFacilities(near:)`, metres; null elsewhere. */
+  distanceMeters?: Maybe<Scalars['Int']['output']>;
+  evChargingSpaces: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: ParkingKind;
+  location: GeoPoint;
+  name: Scalars['String']['output'];
+  /** Open for the whole asked window; null without a window. */
+  openDuringWindow?: Maybe<Scalars['Boolean']['output']>;
+  /** OpenStreetMap `opening_hours` syntax, read in `timezone`. */
+  openingHours: Scalars['String']['output'];
+  price: ParkingPrice;
+  /** Price of the asked window; null without a window. */
+  priceForWindow?: Maybe<Money>;
+  /** Spaces set aside for reservations through this platform. */
+  reservableSpaces: Scalars['Int']['output'];
+  /** Spaces still reservable over the whole asked window (`from`/`until`); null without a window. */
+  reservableSpacesLeft?: Maybe<Scalars['Int']['output']>;
+  timezone: Scalars['String']['output'];
+  totalSpaces: Scalars['Int']['output'];
+};
+
+/** What a parking facility is. */
+export type ParkingKind =
+  | 'GARAGE'
+  | 'PARK_AND_RIDE'
+  | 'SURFACE_LOT';
+
+/** Tariff of a facility, major units. */
+export type ParkingPrice = {
+  __typename?: 'ParkingPrice';
+  currency: Scalars['String']['output'];
+  /** Cap per 24 hours; null when uncapped. */
+  dailyMax?: Maybe<Scalars['Float']['output']>;
+  /** Price per started hour. */
+  hourlyRate: Scalars['Float']['output'];
+};
+
+export type ParkingPriceInput = {
+  /** ISO 4217, e.g. USD. */
+  currency: Scalars['String']['input'];
+  /** Cap per 24 hours, major units; null for none. */
+  dailyMax?: InputMaybe<Scalars['Float']['input']>;
+  /** Per started hour, major units. */
+  hourlyRate: Scalars['Float']['input'];
+};
+
+/** Why a report was not applied. */
+export type ParkingReportIgnoredReason =
+  /** An observation newer than this one is stored already. */
+  | 'OLDER_THAN_STORED'
+  /** An observation of the same time is stored already (a retry). */
+  | 'SAME_AS_STORED';
+
+/** One reserved space at a facility for `[startsAt, endsAt)`. */
+export type ParkingReservation = {
+  __typename?: 'ParkingReservation';
+  /** Short code to show at the gate. */
+  code: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  endsAt: Scalars['DateTime']['output'];
+  facility: ParkingFacility;
+  /** When a HELD reservation expires unless confirmed; null for others. */
+  holdExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  price: Money;
+  startsAt: Scalars['DateTime']['output'];
+  status: ParkingReservationStatus;
+};
+
+/** A page of reservations (Relay connection). */
+export type ParkingReservationConnection = {
+  __typename?: 'ParkingReservationConnection';
+  edges: Array<ParkingReservationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ParkingReservationEdge = {
+  __typename?: 'ParkingReservationEdge';
+  cursor: Scalars['String']['output'];
+  node: ParkingReservation;
+};
+
+/**
+ * Lifecycle of a reservation: `HELD` expires after the server's hold time unless confirmed;
+ * `CONFIRMED` becomes `COMPLETED` once its window ends.
+ */
+export type ParkingReservationStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'CONFIRMED'
+  | 'EXPIRED'
+  | 'HELD';
+
+/** Live drive-up status of a facility, as its operator reports it. */
+export type ParkingStatus =
+  | 'CLOSED'
+  | 'FULL'
+  | 'OPEN'
+  | 'UNKNOWN';
 
 /** A point of an itinerary; `stop` is null where there is none. */
 export type Place = {
@@ -239,8 +443,22 @@ export type Query = {
   departures: Array<Departure>;
   /** Feeds being served. */
   feeds: Array<Feed>;
+  /** The calling rider's reservations, newest first (rider token). `first` at most 100. */
+  myParkingReservations: ParkingReservationConnection;
   /** Liveness of the API (always true when it answers). */
   ok: Scalars['Boolean']['output'];
+  /**
+   * Reservations of a facility overlapping `[from, until)` (all when absent), by start time, without
+   * the riders' identity (its operator's key, or admin). `first` at most 100.
+   */
+  operatorReservations: ParkingReservationConnection;
+  /**
+   * Facilities within `radiusMeters` (default 1000, at most 50000) of a point, nearest first.
+   * With `from` and `until` (at most 7 days apart) the window fields are filled.
+   */
+  parkingFacilities: Array<ParkingFacility>;
+  /** A facility by id, or null; with `from` and `until` the window fields are filled. */
+  parkingFacility?: Maybe<ParkingFacility>;
   /** Plans itineraries from a place to another (DESIGN.md §4). */
   plan: Plan;
   route?: Maybe<Route>;
@@ -258,6 +476,36 @@ export type QueryDeparturesArgs = {
   after?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   stopId: Scalars['ID']['input'];
+};
+
+
+export type QueryMyParkingReservationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOperatorReservationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  facilityId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryParkingFacilitiesArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  near: LatLonInput;
+  radiusMeters?: InputMaybe<Scalars['Int']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryParkingFacilityArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -299,6 +547,34 @@ export type RealtimeState =
   | 'SCHEDULED'
   | 'SKIPPED'
   | 'UPDATED';
+
+export type ReportParkingAvailabilityInput = {
+  /** At most 10000 reports. */
+  reports: Array<ParkingAvailabilityReportInput>;
+};
+
+export type ReportParkingAvailabilityPayload = {
+  __typename?: 'ReportParkingAvailabilityPayload';
+  /** Reports applied. */
+  accepted: Scalars['Int']['output'];
+  ignored: Array<IgnoredParkingReport>;
+};
+
+export type ReserveParkingInput = {
+  /** After startsAt, at most 7 days later; the facility must be open for the whole window. */
+  endsAt: Scalars['DateTime']['input'];
+  facilityId: Scalars['ID']['input'];
+  /** Make a HELD reservation that expires unless confirmed; default false (CONFIRMED). */
+  hold?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A retry with the same key returns the first result (1–128 characters). */
+  idempotencyKey: Scalars['String']['input'];
+  startsAt: Scalars['DateTime']['input'];
+};
+
+export type ReserveParkingPayload = {
+  __typename?: 'ReserveParkingPayload';
+  reservation: ParkingReservation;
+};
 
 /** A route of routes.txt. */
 export type Route = {
@@ -360,6 +636,31 @@ export type Trip = {
   headsign?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   route: Route;
+};
+
+export type UpsertParkingFacilityInput = {
+  accessibleSpaces?: InputMaybe<Scalars['Int']['input']>;
+  evChargingSpaces?: InputMaybe<Scalars['Int']['input']>;
+  /** The operator's own id (letters, digits, '.', '_', '-'); the API id becomes `<operatorId>:<id>`. */
+  id: Scalars['ID']['input'];
+  kind: ParkingKind;
+  location: LatLonInput;
+  name: Scalars['String']['input'];
+  /** OpenStreetMap `opening_hours` syntax; default `24/7`. */
+  openingHours?: InputMaybe<Scalars['String']['input']>;
+  /** Owning operator: required with an admin key; with an operator key it is the key's own. */
+  operatorId?: InputMaybe<Scalars['ID']['input']>;
+  price: ParkingPriceInput;
+  /** At most totalSpaces; not below the reservations already made. */
+  reservableSpaces: Scalars['Int']['input'];
+  /** IANA zone of the opening hours; default the first feed's, else America/New_York. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  totalSpaces: Scalars['Int']['input'];
+};
+
+export type UpsertParkingFacilityPayload = {
+  __typename?: 'UpsertParkingFacilityPayload';
+  facility: ParkingFacility;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -438,6 +739,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   Agency: ResolverTypeWrapper<AgencyModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CancelParkingReservationInput: CancelParkingReservationInput;
+  CancelParkingReservationPayload: ResolverTypeWrapper<Omit<CancelParkingReservationPayload, 'reservation'> & { reservation: ResolversTypes['ParkingReservation'] }>;
+  ConfirmParkingReservationInput: ConfirmParkingReservationInput;
+  ConfirmParkingReservationPayload: ResolverTypeWrapper<Omit<ConfirmParkingReservationPayload, 'reservation'> & { reservation: ResolversTypes['ParkingReservation'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Departure: ResolverTypeWrapper<DepartureModel>;
@@ -445,7 +750,9 @@ export type ResolversTypes = ResolversObject<{
   FeedCounts: ResolverTypeWrapper<FeedCounts>;
   File: ResolverTypeWrapper<Scalars['File']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GeoPoint: ResolverTypeWrapper<GeoPoint>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IgnoredParkingReport: ResolverTypeWrapper<IgnoredParkingReportModel>;
   ImportFeedInput: ImportFeedInput;
   ImportFeedPayload: ResolverTypeWrapper<Omit<ImportFeedPayload, 'feed'> & { feed: ResolversTypes['Feed'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -454,8 +761,21 @@ export type ResolversTypes = ResolversObject<{
   LatLonInput: LatLonInput;
   Leg: ResolverTypeWrapper<LegModel>;
   LegMode: LegMode;
+  Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ParkingAvailability: ResolverTypeWrapper<ParkingAvailability>;
+  ParkingAvailabilityReportInput: ParkingAvailabilityReportInput;
+  ParkingFacility: ResolverTypeWrapper<ParkingFacilityModel>;
+  ParkingKind: ParkingKind;
+  ParkingPrice: ResolverTypeWrapper<ParkingPrice>;
+  ParkingPriceInput: ParkingPriceInput;
+  ParkingReportIgnoredReason: ParkingReportIgnoredReason;
+  ParkingReservation: ResolverTypeWrapper<ParkingReservationModel>;
+  ParkingReservationConnection: ResolverTypeWrapper<Omit<ParkingReservationConnection, 'edges'> & { edges: Array<ResolversTypes['ParkingReservationEdge']> }>;
+  ParkingReservationEdge: ResolverTypeWrapper<Omit<ParkingReservationEdge, 'node'> & { node: ResolversTypes['ParkingReservation'] }>;
+  ParkingReservationStatus: ParkingReservationStatus;
+  ParkingStatus: ParkingStatus;
   Place: ResolverTypeWrapper<PlacePoint>;
   PlaceInput: PlaceInput;
   Plan: ResolverTypeWrapper<PlanResult>;
@@ -464,18 +784,28 @@ export type ResolversTypes = ResolversObject<{
   PlanMessageCode: PlanMessageCode;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RealtimeState: RealtimeState;
+  ReportParkingAvailabilityInput: ReportParkingAvailabilityInput;
+  ReportParkingAvailabilityPayload: ResolverTypeWrapper<Omit<ReportParkingAvailabilityPayload, 'ignored'> & { ignored: Array<ResolversTypes['IgnoredParkingReport']> }>;
+  ReserveParkingInput: ReserveParkingInput;
+  ReserveParkingPayload: ResolverTypeWrapper<Omit<ReserveParkingPayload, 'reservation'> & { reservation: ResolversTypes['ParkingReservation'] }>;
   Route: ResolverTypeWrapper<RouteModel>;
   Stop: ResolverTypeWrapper<StopModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TransitMode: TransitMode;
   Trip: ResolverTypeWrapper<TripModel>;
+  UpsertParkingFacilityInput: UpsertParkingFacilityInput;
+  UpsertParkingFacilityPayload: ResolverTypeWrapper<Omit<UpsertParkingFacilityPayload, 'facility'> & { facility: ResolversTypes['ParkingFacility'] }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Agency: AgencyModel;
   Boolean: Scalars['Boolean']['output'];
+  CancelParkingReservationInput: CancelParkingReservationInput;
+  CancelParkingReservationPayload: Omit<CancelParkingReservationPayload, 'reservation'> & { reservation: ResolversParentTypes['ParkingReservation'] };
+  ConfirmParkingReservationInput: ConfirmParkingReservationInput;
+  ConfirmParkingReservationPayload: Omit<ConfirmParkingReservationPayload, 'reservation'> & { reservation: ResolversParentTypes['ParkingReservation'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Departure: DepartureModel;
@@ -483,7 +813,9 @@ export type ResolversParentTypes = ResolversObject<{
   FeedCounts: FeedCounts;
   File: Scalars['File']['output'];
   Float: Scalars['Float']['output'];
+  GeoPoint: GeoPoint;
   ID: Scalars['ID']['output'];
+  IgnoredParkingReport: IgnoredParkingReportModel;
   ImportFeedInput: ImportFeedInput;
   ImportFeedPayload: Omit<ImportFeedPayload, 'feed'> & { feed: ResolversParentTypes['Feed'] };
   Int: Scalars['Int']['output'];
@@ -491,19 +823,34 @@ export type ResolversParentTypes = ResolversObject<{
   Itinerary: ItineraryModel;
   LatLonInput: LatLonInput;
   Leg: LegModel;
+  Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  ParkingAvailability: ParkingAvailability;
+  ParkingAvailabilityReportInput: ParkingAvailabilityReportInput;
+  ParkingFacility: ParkingFacilityModel;
+  ParkingPrice: ParkingPrice;
+  ParkingPriceInput: ParkingPriceInput;
+  ParkingReservation: ParkingReservationModel;
+  ParkingReservationConnection: Omit<ParkingReservationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ParkingReservationEdge']> };
+  ParkingReservationEdge: Omit<ParkingReservationEdge, 'node'> & { node: ResolversParentTypes['ParkingReservation'] };
   Place: PlacePoint;
   PlaceInput: PlaceInput;
   Plan: PlanResult;
   PlanInput: PlanInput;
   PlanMessage: PlanMessage;
   Query: Record<PropertyKey, never>;
+  ReportParkingAvailabilityInput: ReportParkingAvailabilityInput;
+  ReportParkingAvailabilityPayload: Omit<ReportParkingAvailabilityPayload, 'ignored'> & { ignored: Array<ResolversParentTypes['IgnoredParkingReport']> };
+  ReserveParkingInput: ReserveParkingInput;
+  ReserveParkingPayload: Omit<ReserveParkingPayload, 'reservation'> & { reservation: ResolversParentTypes['ParkingReservation'] };
   Route: RouteModel;
   Stop: StopModel;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Trip: TripModel;
+  UpsertParkingFacilityInput: UpsertParkingFacilityInput;
+  UpsertParkingFacilityPayload: Omit<UpsertParkingFacilityPayload, 'facility'> & { facility: ResolversParentTypes['ParkingFacility'] };
 }>;
 
 export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = ResolversObject<{
@@ -511,6 +858,14 @@ export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CancelParkingReservationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancelParkingReservationPayload'] = ResolversParentTypes['CancelParkingReservationPayload']> = ResolversObject<{
+  reservation?: Resolver<ResolversTypes['ParkingReservation'], ParentType, ContextType>;
+}>;
+
+export type ConfirmParkingReservationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConfirmParkingReservationPayload'] = ResolversParentTypes['ConfirmParkingReservationPayload']> = ResolversObject<{
+  reservation?: Resolver<ResolversTypes['ParkingReservation'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -558,6 +913,17 @@ export interface FileScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'File';
 }
 
+export type GeoPointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = ResolversObject<{
+  lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lon?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type IgnoredParkingReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IgnoredParkingReport'] = ResolversParentTypes['IgnoredParkingReport']> = ResolversObject<{
+  facilityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  observedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ParkingReportIgnoredReason'], ParentType, ContextType>;
+}>;
+
 export type ImportFeedPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportFeedPayload'] = ResolversParentTypes['ImportFeedPayload']> = ResolversObject<{
   feed?: Resolver<ResolversTypes['Feed'], ParentType, ContextType>;
 }>;
@@ -596,14 +962,78 @@ export type LegResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType>;
 }>;
 
+export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  cancelParkingReservation?: Resolver<ResolversTypes['CancelParkingReservationPayload'], ParentType, ContextType, RequireFields<MutationCancelParkingReservationArgs, 'input'>>;
+  confirmParkingReservation?: Resolver<ResolversTypes['ConfirmParkingReservationPayload'], ParentType, ContextType, RequireFields<MutationConfirmParkingReservationArgs, 'input'>>;
   importFeed?: Resolver<ResolversTypes['ImportFeedPayload'], ParentType, ContextType, RequireFields<MutationImportFeedArgs, 'input'>>;
+  reportParkingAvailability?: Resolver<ResolversTypes['ReportParkingAvailabilityPayload'], ParentType, ContextType, RequireFields<MutationReportParkingAvailabilityArgs, 'input'>>;
+  reserveParking?: Resolver<ResolversTypes['ReserveParkingPayload'], ParentType, ContextType, RequireFields<MutationReserveParkingArgs, 'input'>>;
+  upsertParkingFacility?: Resolver<ResolversTypes['UpsertParkingFacilityPayload'], ParentType, ContextType, RequireFields<MutationUpsertParkingFacilityArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ParkingAvailabilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParkingAvailability'] = ResolversParentTypes['ParkingAvailability']> = ResolversObject<{
+  availableSpaces?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  observedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ParkingStatus'], ParentType, ContextType>;
+}>;
+
+export type ParkingFacilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParkingFacility'] = ResolversParentTypes['ParkingFacility']> = ResolversObject<{
+  accessibleSpaces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  availability?: Resolver<Maybe<ResolversTypes['ParkingAvailability']>, ParentType, ContextType>;
+  distanceMeters?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  evChargingSpaces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ParkingKind'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['GeoPoint'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openDuringWindow?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  openingHours?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['ParkingPrice'], ParentType, ContextType>;
+  priceForWindow?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  reservableSpaces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reservableSpacesLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalSpaces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ParkingPriceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParkingPrice'] = ResolversParentTypes['ParkingPrice']> = ResolversObject<{
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dailyMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hourlyRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ParkingReservationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParkingReservation'] = ResolversParentTypes['ParkingReservation']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  facility?: Resolver<ResolversTypes['ParkingFacility'], ParentType, ContextType>;
+  holdExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ParkingReservationStatus'], ParentType, ContextType>;
+}>;
+
+export type ParkingReservationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParkingReservationConnection'] = ResolversParentTypes['ParkingReservationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ParkingReservationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ParkingReservationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParkingReservationEdge'] = ResolversParentTypes['ParkingReservationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ParkingReservation'], ParentType, ContextType>;
 }>;
 
 export type PlaceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = ResolversObject<{
@@ -626,13 +1056,26 @@ export type PlanMessageResolvers<ContextType = GraphQLContext, ParentType extend
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   departures?: Resolver<Array<ResolversTypes['Departure']>, ParentType, ContextType, RequireFields<QueryDeparturesArgs, 'first' | 'stopId'>>;
   feeds?: Resolver<Array<ResolversTypes['Feed']>, ParentType, ContextType>;
+  myParkingReservations?: Resolver<ResolversTypes['ParkingReservationConnection'], ParentType, ContextType, RequireFields<QueryMyParkingReservationsArgs, 'first'>>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  operatorReservations?: Resolver<ResolversTypes['ParkingReservationConnection'], ParentType, ContextType, RequireFields<QueryOperatorReservationsArgs, 'facilityId' | 'first'>>;
+  parkingFacilities?: Resolver<Array<ResolversTypes['ParkingFacility']>, ParentType, ContextType, RequireFields<QueryParkingFacilitiesArgs, 'near' | 'radiusMeters'>>;
+  parkingFacility?: Resolver<Maybe<ResolversTypes['ParkingFacility']>, ParentType, ContextType, RequireFields<QueryParkingFacilityArgs, 'id'>>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<QueryPlanArgs, 'input'>>;
   route?: Resolver<Maybe<ResolversTypes['Route']>, ParentType, ContextType, RequireFields<QueryRouteArgs, 'id'>>;
   routes?: Resolver<Array<ResolversTypes['Route']>, ParentType, ContextType, Partial<QueryRoutesArgs>>;
   stop?: Resolver<Maybe<ResolversTypes['Stop']>, ParentType, ContextType, RequireFields<QueryStopArgs, 'id'>>;
   stopSearch?: Resolver<Array<ResolversTypes['Stop']>, ParentType, ContextType, RequireFields<QueryStopSearchArgs, 'first' | 'text'>>;
   stops?: Resolver<Array<ResolversTypes['Stop']>, ParentType, ContextType, RequireFields<QueryStopsArgs, 'first' | 'near' | 'radiusMeters'>>;
+}>;
+
+export type ReportParkingAvailabilityPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportParkingAvailabilityPayload'] = ResolversParentTypes['ReportParkingAvailabilityPayload']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ignored?: Resolver<Array<ResolversTypes['IgnoredParkingReport']>, ParentType, ContextType>;
+}>;
+
+export type ReserveParkingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReserveParkingPayload'] = ResolversParentTypes['ReserveParkingPayload']> = ResolversObject<{
+  reservation?: Resolver<ResolversTypes['ParkingReservation'], ParentType, ContextType>;
 }>;
 
 export type RouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Route'] = ResolversParentTypes['Route']> = ResolversObject<{
@@ -671,27 +1114,45 @@ export type TripResolvers<ContextType = GraphQLContext, ParentType extends Resol
   route?: Resolver<ResolversTypes['Route'], ParentType, ContextType>;
 }>;
 
+export type UpsertParkingFacilityPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpsertParkingFacilityPayload'] = ResolversParentTypes['UpsertParkingFacilityPayload']> = ResolversObject<{
+  facility?: Resolver<ResolversTypes['ParkingFacility'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Agency?: AgencyResolvers<ContextType>;
+  CancelParkingReservationPayload?: CancelParkingReservationPayloadResolvers<ContextType>;
+  ConfirmParkingReservationPayload?: ConfirmParkingReservationPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Departure?: DepartureResolvers<ContextType>;
   Feed?: FeedResolvers<ContextType>;
   FeedCounts?: FeedCountsResolvers<ContextType>;
   File?: GraphQLScalarType;
+  GeoPoint?: GeoPointResolvers<ContextType>;
+  IgnoredParkingReport?: IgnoredParkingReportResolvers<ContextType>;
   ImportFeedPayload?: ImportFeedPayloadResolvers<ContextType>;
   IntermediateStop?: IntermediateStopResolvers<ContextType>;
   Itinerary?: ItineraryResolvers<ContextType>;
   Leg?: LegResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ParkingAvailability?: ParkingAvailabilityResolvers<ContextType>;
+  ParkingFacility?: ParkingFacilityResolvers<ContextType>;
+  ParkingPrice?: ParkingPriceResolvers<ContextType>;
+  ParkingReservation?: ParkingReservationResolvers<ContextType>;
+  ParkingReservationConnection?: ParkingReservationConnectionResolvers<ContextType>;
+  ParkingReservationEdge?: ParkingReservationEdgeResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
   PlanMessage?: PlanMessageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReportParkingAvailabilityPayload?: ReportParkingAvailabilityPayloadResolvers<ContextType>;
+  ReserveParkingPayload?: ReserveParkingPayloadResolvers<ContextType>;
   Route?: RouteResolvers<ContextType>;
   Stop?: StopResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Trip?: TripResolvers<ContextType>;
+  UpsertParkingFacilityPayload?: UpsertParkingFacilityPayloadResolvers<ContextType>;
 }>;
 

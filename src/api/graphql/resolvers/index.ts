@@ -15,6 +15,17 @@ import { Route } from './types/Route.js';
 import { Stop } from './types/Stop.js';
 import { Trip } from './types/Trip.js';
 import { IntermediateStop, Itinerary, Leg, Place } from './types/Itinerary.js';
+import { cancelParkingReservation } from './Mutation/cancelParkingReservation.js';
+import { confirmParkingReservation } from './Mutation/confirmParkingReservation.js';
+import { reportParkingAvailability } from './Mutation/reportParkingAvailability.js';
+import { reserveParking } from './Mutation/reserveParking.js';
+import { upsertParkingFacility } from './Mutation/upsertParkingFacility.js';
+import { myParkingReservations } from './Query/myParkingReservations.js';
+import { operatorReservations } from './Query/operatorReservations.js';
+import { parkingFacilities } from './Query/parkingFacilities.js';
+import { parkingFacility } from './Query/parkingFacility.js';
+import { ParkingFacility } from './types/ParkingFacility.js';
+import { IgnoredParkingReport, ParkingReservation } from './types/ParkingReservation.js';
 
 /** Every resolver of the schema in `graphql/*.graphql`. */
 export const resolvers: Resolvers = {
@@ -29,10 +40,19 @@ export const resolvers: Resolvers = {
     route,
     routes,
     departures,
+    parkingFacilities,
+    parkingFacility,
+    myParkingReservations,
+    operatorReservations,
     plan,
   },
   Mutation: {
     importFeed,
+    upsertParkingFacility,
+    reportParkingAvailability,
+    reserveParking,
+    confirmParkingReservation,
+    cancelParkingReservation,
   },
   Stop,
   Route,
@@ -40,6 +60,9 @@ export const resolvers: Resolvers = {
   Departure,
   Feed,
   Agency,
+  ParkingFacility,
+  ParkingReservation,
+  IgnoredParkingReport,
   Itinerary,
   Leg,
   Place,

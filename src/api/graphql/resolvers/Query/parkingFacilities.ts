@@ -1,0 +1,19 @@
+import { BadInputError } from '../../../../errors.js';
+import type { QueryResolvers } from '../../generated/resolvers-types.js';
+import { windowArg } from '../../parkingArgs.js';
+import { checkLatLon } from '../../validate.js';
+
+/** Facilities near a point, nearest first, with window fields when `from`/`until` are given (anyone may ask). */
+export const parkingFacilities: QueryResolvers['parkingFacilities'] = (
+  _parent,
+  { near, radiusMeters, from, until },
+  ctx,
+) => {
+  checkLatLon(near, 'near');
+  if (radiusMeters < 1 || radiusMeters > 50_000)
+    throw new BadInputError('radiusMeters must be between 1 and 50000');
+  const window = windowArg(from, until);
+  return ctx.services.parking
+    .facilitiesNear(near.lat, near.lon, radiusMeters)
+    .map(({ facility, distanceMeters }) => ({ facility, distanceMeters, window }));
+};

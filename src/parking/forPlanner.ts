@@ -1,0 +1,77 @@
+import { toMajor } from './money.js';
+import type { ParkingService } from './ParkingService.js';
+import type { ParkingKind, ParkingStatus } from './types.js';
+
+/** A facility as the planner sees it: plain data, no storage types. */
+export interface FacilitySummary {
+  /** API id, `"<operatorId>:<ownId>"`. */
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  kind: ParkingKind;
+  totalSpaces: number;
+  reservableSpaces: number;
+  /** Straight-line distance from the query point, whole metres. */
+  distanceMeters: number;
+}
+
+/** What a facility offers for a window, for routing decisions. */
+export interface PlannerAvailability {
+  /** Open for the whole window. */
+  open: boolean;
+  /** Spaces still reservable over the whole window. */
+  reservableLeft: number;
+  /** Latest drive-up report; null when the facility never reported. Stale reports have no count. */
+  live: { availableSpaces: number | null; status: ParkingStatus; stale: boolean } | null;
+  /** Price of the window in major units (12.5) of `currency`. */
+  price: { amount: number; currency: string };
+}
+
+/** The small interface through which the planner sees parking (DESIGN.md §1). */
+export interface ParkingForPlanner {
+  /** Facilities within `radiusMeters` of a point, nearest first. */
+  facilitiesNear(lat: number, lon: number, radiusMeters: number): FacilitySummary[];
+  /** Availability of a facility for `[startsAtSec, endsAtSec)` (Unix seconds); undefined for an unknown facility. */
+  availabilityFor(
+    facilityId: string,
+    startsAtSec: number,
+    endsAtSec: number,
+  ): PlannerAvailability | undefined;
+}
+
+/** Adapts the parking service to the planner's interface. */
+export function parkingForPlanner(parking: ParkingService): ParkingForPlanner {
+  return {
+    facilitiesNear: (lat, lon, radiusMeters) =>
+      parking.facilitiesNear(lat, lon, radiusMeters).map(({ facility: f, distanceMeters }) => ({
+        id: f.id,
+        name: f.name,
+        lat: f.lat,
+        lon: f.lon,
+        kind: f.kind,
+        totalSpaces: f.totalSpaces,
+        reservableSpaces: f.reservableSpaces,
+        distanceMeters,
+      })),
+    availabilityFor: (facilityId, startsAtSec, endsAtSec) => {
+      const facility = parking.facility(facilityId);
+      if (!facility || endsAtSec <= startsAtSec) return undefined;
+      const offer = parking.offer(facility, {
+        startMs: startsAtSec * 1000,
+        endMs: endsAtSec * 1000,
+      });
+      const live = parking.live(facilityId);
+      return {
+        open: offer.open,
+        reservableLeft: offer.reservableLeft,
+        live: live && {
+          availableSpaces: live.availableSpaces,
+          status: live.status,
+          stale: live.stale,
+        },
+        price: { amount: toMajor(offer.priceMinor, offer.currency), currency: offer.currency },
+      };
+    },
+  };
+}
