@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'drizzle/', 'src/api/graphql/generated/', 'bin/', 'coverage/'] },
+  { ignores: ['node_modules/', 'tmp/', 'bench/results/', 'data/', 'drizzle/', 'src/api/graphql/generated/', 'bin/', 'coverage/'] },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
@@ -13,6 +13,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // `() => void x()` shorthands are idiomatic in callbacks (hooks, listeners).
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },
   {

@@ -14,12 +14,18 @@ export async function startServer(config: Config = loadConfig()): Promise<{ clos
   services.feeds.loadAll();
   const app = createApp(services);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  await new Promise<void>((resolve) => {
+    server.once('listening', () => {
+      resolve();
+    });
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ host: config.host, port, dataDir: config.dataDir }, `listening on http://${config.host}:${port}/graphql`);
   if (config.loadSample) {
-    await loadSampleIfEmpty(services).catch((error: unknown) => logger.error({ err: error }, 'sample import failed'));
+    await loadSampleIfEmpty(services).catch((error: unknown) => {
+      logger.error({ err: error }, 'sample import failed');
+    });
   }
 
   let closing: Promise<void> | undefined;

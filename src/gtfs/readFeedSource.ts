@@ -3,7 +3,11 @@ import type { FeedSource, SourceCalendar, SourceStopTimes } from '../transit/sou
 
 type Row = Record<string, unknown>;
 
-const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+const str = (v: unknown): string | null => {
+  if (typeof v === 'string') return v === '' ? null : v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  return null;
+};
 const int = (v: unknown, fallback: number): number =>
   v === null || v === undefined || v === '' ? fallback : Number(v);
 

@@ -31,7 +31,6 @@ function stopPlace(net: Network, stop: number): PlacePoint {
 /** Walks the parent pointers of round `round` back from the egress stop into an itinerary. */
 export function reconstruct(input: ReconstructInput): Itinerary {
   const { net, view, result, from, to, walkSpeed } = input;
-  const tt = net.tt;
   const n = result.stopCount;
   const legs: Leg[] = [];
   let stop = input.egressStop;

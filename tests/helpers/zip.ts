@@ -9,9 +9,9 @@ export function zipFeedFolder(dir: string, edit: Record<string, string | null> =
     if (!name.endsWith('.txt')) continue;
     files[name] = readFileSync(path.join(dir, name));
   }
+  const entries = Object.entries(files).filter(([name]) => edit[name] !== null);
   for (const [name, content] of Object.entries(edit)) {
-    if (content === null) delete files[name];
-    else files[name] = Buffer.from(content);
+    if (content !== null) entries.push([name, Buffer.from(content)]);
   }
-  return Buffer.from(zipSync(files));
+  return Buffer.from(zipSync(Object.fromEntries(entries)));
 }

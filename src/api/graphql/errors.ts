@@ -34,7 +34,7 @@ export function maskError(error: unknown, message: string): Error {
       extensions: { code: client.code, ...(status ? { http: { status } } : {}) },
     });
   }
-  if (isGraphQLErrorLike(original) && original.extensions?.code) return original as Error;
+  if (isGraphQLErrorLike(original) && original.extensions?.code) return original;
   return new GraphQLError(message, { ...location, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 

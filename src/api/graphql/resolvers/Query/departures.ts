@@ -5,7 +5,7 @@ import { requireNetwork } from '../../network.js';
 
 /** The departure board of a stop or station (DESIGN.md §3: previous, current and next service day). */
 export const departures: QueryResolvers['departures'] = (_parent, { stopId, after, first }, ctx) => {
-  const limit = first ?? 10;
+  const limit = first;
   if (limit < 1 || limit > 100) throw new BadInputError('first must be between 1 and 100');
   const net = requireNetwork(ctx);
   const stop = net.tt.stopIndexById.get(stopId);

@@ -13,7 +13,7 @@ export function fold(text: string): string {
 /** Stops whose name contains the text (case- and accent-insensitive); names starting with it first. */
 export const stopSearch: QueryResolvers['stopSearch'] = (_parent, { text, first }, ctx) => {
   const needle = fold(text.trim());
-  const limit = first ?? 10;
+  const limit = first;
   if (needle.length === 0) throw new BadInputError('text must not be empty');
   if (limit < 1 || limit > 100) throw new BadInputError('first must be between 1 and 100');
   const net = requireNetwork(ctx);

@@ -8,8 +8,8 @@ import { checkLatLon } from '../../validate.js';
 /** Stops and stations near a point, nearest first, with their straight-line distance. */
 export const stops: QueryResolvers['stops'] = (_parent, { near, radiusMeters, first }, ctx) => {
   checkLatLon(near, 'near');
-  const radius = radiusMeters ?? 500;
-  const limit = first ?? 20;
+  const radius = radiusMeters;
+  const limit = first;
   if (radius <= 0 || radius > 5000) throw new BadInputError('radiusMeters must be between 1 and 5000');
   if (limit < 1 || limit > 200) throw new BadInputError('first must be between 1 and 200');
   const tt = requireNetwork(ctx).tt;
