@@ -12,6 +12,8 @@ export async function startServer(config: Config = loadConfig()): Promise<{ clos
   const services = createServices(config);
   const { logger } = services;
   services.feeds.loadAll();
+  // Expires run-out parking holds in the background (also done lazily on every check).
+  services.parking.start();
   const app = createApp(services);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadSampleParking } from './parking/sample.js';
 import type { Services } from './services.js';
 
 /** The bundled sample feed (a subset of the Staten Island feed, cut by scripts/cut-sample-feed.ts). */
@@ -7,8 +8,12 @@ export const SAMPLE_FEED_DIR = fileURLToPath(new URL('../data/sample/si/', impor
 /** Feed id the sample is served under. */
 export const SAMPLE_FEED_ID = 'si';
 
-/** On a data folder without any feed, imports the sample feed (and later the sample parking). */
+/** On a data folder without any feed, imports the sample feed; loads the sample parking when no facility exists. */
 export async function loadSampleIfEmpty(services: Services): Promise<boolean> {
+  // Sample parking sits beside sample stops: load it on first start, unless other feeds are served.
+  if (services.feeds.list().every((f) => f.id === SAMPLE_FEED_ID) && loadSampleParking(services.parking)) {
+    services.logger.info('no parking facility yet: loaded the sample facilities');
+  }
   if (services.feeds.list().length > 0) return false;
   if (!existsSync(SAMPLE_FEED_DIR)) {
     services.logger.warn({ dir: SAMPLE_FEED_DIR }, 'no sample feed bundled; starting without transit');

@@ -15,6 +15,7 @@ import { facilityRowOf, operatorOf, type FacilityInput } from './facilityInput.j
 import { windowOffer } from './offer.js';
 import { latestAvailability } from './repo/availabilityRepo.js';
 import {
+  countFacilities,
   ensureOperator,
   facilitiesInBox,
   findFacility,
@@ -106,6 +107,11 @@ export class ParkingService {
   /** The facility with this API id, or undefined. */
   facility(id: string): Facility | undefined {
     return findFacility(this.deps.db, id);
+  }
+
+  /** Number of facilities stored. */
+  facilityCount(): number {
+    return countFacilities(this.deps.db);
   }
 
   /** Facilities within `radiusMeters` of a point, nearest first. */
