@@ -100,7 +100,8 @@ class LoadLog {
       if (rows !== undefined && rows > 0) this.report(Math.min(1, Number(counted[2]) / rows), text);
     } else if (text === 'Creating DB indexes') {
       this.onShare(1 - INDEX_SHARE, text);
-    } else if (/^(Check |Duplicate |Error |Missing |Invalid )/.test(text)) {
+    } else if (/^(Duplicate |Error |Missing |Invalid )/.test(text)) {
+      // Not "Check x.txt for invalid data on line N": N is "batch index" + "1" as strings.
       this.lastWarning = text;
     }
   }

@@ -131,7 +131,8 @@ async function extractTextFiles(
     }
     return outDir;
   } finally {
-    await zip.close();
+    // close() rejects with the opening error too; the error worth reporting is already thrown.
+    await zip.close().catch(() => undefined);
   }
 }
 

@@ -10,6 +10,8 @@ const COLUMNS = [
   'departure_time',
   'stop_id',
   'stop_sequence',
+  'pickup_type',
+  'drop_off_type',
   'timepoint',
 ] as const;
 const REQUIRED = ['trip_id', 'arrival_time', 'departure_time', 'stop_id', 'stop_sequence'] as const;
@@ -64,41 +66,41 @@ export async function checkStopTimes(
   const tripIndex = trips.index;
   const count = await forEachRow(dir, FILE, (header) => {
     const c = indexColumns(FILE, header, COLUMNS, REQUIRED);
-    const [tripCol, stopCol, seqCol] = [c.trip_id, c.stop_id, c.stop_sequence];
-    const [arrivalCol, departureCol, timepointCol] = [
-      c.arrival_time,
-      c.departure_time,
-      c.timepoint,
-    ];
     let previousTripId = '';
     let previousTrip = -1;
     let previousSeq = -1;
     return (fields, line) => {
-      const tripId = fields[tripCol]!;
+      const tripId = fields[c.trip_id]!;
       // Rows usually come grouped by trip: skip the map lookup while the trip stays the same.
       const sameTrip = tripId === previousTripId;
       const trip = sameTrip ? previousTrip : (tripIndex.get(tripId) ?? -1);
       if (trip < 0) problems.add(FILE, line, `trip_id "${tripId}" does not exist in trips.txt`);
-      const stopId = fields[stopCol]!;
-      if (!stopIds.has(stopId))
+      const stopId = fields[c.stop_id]!;
+      if (!stopIds.has(stopId)) {
         problems.add(FILE, line, `stop_id "${stopId}" does not exist in stops.txt`);
-      const seqText = fields[seqCol]!;
+      }
+      const seqText = fields[c.stop_sequence]!;
       const seq = parseCount(seqText);
       if (seq === INVALID) {
         problems.add(FILE, line, `stop_sequence "${seqText}" is not a non-negative integer`);
       } else if (sameTrip && seq === previousSeq) {
         problems.add(FILE, line, `stop_sequence ${seq} appears twice in trip "${tripId}"`);
       }
-      const arrival = fields[arrivalCol]!;
-      const departure = fields[departureCol]!;
+      const arrival = fields[c.arrival_time]!;
+      const departure = fields[c.departure_time]!;
       const arrivalSec = arrival === '' ? 0 : parseGtfsTime(arrival);
       const departureSec = departure === '' ? 0 : parseGtfsTime(departure);
       if (arrivalSec === INVALID) problems.add(FILE, line, badTime('arrival_time', arrival));
       if (departureSec === INVALID) problems.add(FILE, line, badTime('departure_time', departure));
       const timed = arrival !== '' && departure !== '';
-      if (!timed && fields[timepointCol] === '1') {
+      const timepoint = fields[c.timepoint] ?? '';
+      if (timepoint === '1' && !timed) {
         problems.add(FILE, line, 'timepoint is 1 but arrival_time or departure_time is empty');
+      } else if (timepoint !== '' && timepoint !== '0' && timepoint !== '1') {
+        problems.add(FILE, line, `timepoint "${timepoint}" is not 0 or 1`);
       }
+      checkPickupDropOff(problems, line, 'pickup_type', fields[c.pickup_type] ?? '');
+      checkPickupDropOff(problems, line, 'drop_off_type', fields[c.drop_off_type] ?? '');
       previousTripId = tripId;
       previousTrip = trip;
       previousSeq = seq;
@@ -108,6 +110,13 @@ export async function checkStopTimes(
   if (count === 0) problems.add(FILE, undefined, 'file has no stop times');
   checkTripEnds(ends, trips.ids, problems);
   return count;
+}
+
+/** Empty, 0 (regular), 1 (none), 2 (phone agency) or 3 (ask the driver). */
+function checkPickupDropOff(problems: Problems, line: number, column: string, value: string): void {
+  if (value.length > 1 || (value !== '' && (value < '0' || value > '3'))) {
+    problems.add(FILE, line, `${column} "${value}" is not 0 to 3`);
+  }
 }
 
 function badTime(column: string, value: string): string {
