@@ -39,8 +39,9 @@ export async function importFeedToSqlite(
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     throw new Error(`refusing to import into ${target}: the file already exists`);
   });
-  const workDir = await mkdtemp(path.join(tmpdir(), 'maas-feed-'));
+  let workDir: string | undefined;
   try {
+    workDir = await mkdtemp(path.join(tmpdir(), 'maas-feed-'));
     report({ phase: 'unpack', fraction: PHASE_START.unpack, message: 'unpacking feed' });
     const folder = await unpackFeed(source, workDir);
     report({ phase: 'validate', fraction: PHASE_START.validate, message: 'validating feed' });
@@ -56,7 +57,7 @@ export async function importFeedToSqlite(
     await removeSqliteFile(target);
     throw error;
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -121,6 +121,41 @@ describe('runImportInChild', () => {
       { signal: controller.signal },
     );
     await expect(run).rejects.toThrow('stop');
+    expect(await sqliteFilesIn(outDir)).toEqual([]);
+  });
+});
+
+/** Pids of this process's children running importWorker.ts (Linux /proc). */
+function importWorkerPids(): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return (
+          ppid === process.pid &&
+          readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('importWorker')
+        );
+      } catch {
+        return false; // the process ended meanwhile
+      }
+    })
+    .map(Number);
+}
+
+describe.skipIf(process.platform !== 'linux')('runImportInChild when the worker crashes', () => {
+  it('rejects with a clear error and deletes the partial file', async () => {
+    const outDir = await tempDir();
+    let killed = false;
+    const run = runImportInChild(SAMPLE_DIR, path.join(outDir, 'crashed.sqlite'), (p) => {
+      if (p.phase !== 'import' || killed) return;
+      for (const pid of importWorkerPids()) process.kill(pid, 'SIGKILL');
+      killed = true;
+    });
+    await expect(run).rejects.toThrow(
+      'feed import worker died (signal SIGKILL) before reporting a result',
+    );
     expect(await sqliteFilesIn(outDir)).toEqual([]);
   });
 });
