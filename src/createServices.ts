@@ -6,6 +6,7 @@ import { appDbPath, openAppDb } from './db/client.js';
 import { FeedService } from './gtfs/feedService.js';
 import { createLogger } from './logger.js';
 import { ParkingService } from './parking/ParkingService.js';
+import { RealtimeService } from './realtime/RealtimeService.js';
 import type { Services } from './services.js';
 
 /** Wires the services on a data folder: the app database (migrated), keys, feeds. */
@@ -29,11 +30,19 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     availabilityStaleSeconds: config.availabilityStaleSeconds,
     defaultTimezone: () => feeds.network?.tt.feeds[0]?.timezone ?? 'America/New_York',
   });
-  return { config, clock, logger, db, tokens, feeds, parking };
+  const realtime = new RealtimeService({
+    feeds,
+    clock,
+    logger,
+    maxAgeSeconds: config.realtimeMaxAgeSeconds,
+    dataDir: config.dataDir,
+  });
+  return { config, clock, logger, db, tokens, feeds, parking, realtime };
 }
 
 /** Closes what `createServices` opened. */
 export function closeServices(services: Services): void {
   services.parking.stop();
+  services.realtime.close();
   services.db.$client.close();
 }

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { AppDb } from './db/client.js';
 import type { FeedService } from './gtfs/feedService.js';
 import type { ParkingService } from './parking/ParkingService.js';
+import type { RealtimeService } from './realtime/RealtimeService.js';
 
 /** Everything the API layer calls, wired once in `createServices`. */
 export interface Services {
@@ -15,4 +16,5 @@ export interface Services {
   tokens: RiderTokens;
   feeds: FeedService;
   parking: ParkingService;
+  realtime: RealtimeService;
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '../../auth/caller.js';
 import type { Services } from '../../services.js';
+import type { RealtimeSnapshot } from '../../realtime/snapshot.js';
 import type { Network } from '../../transit/network.js';
 
 /** What every resolver gets: the services, the caller, and the network snapshot of this request. */
@@ -8,6 +9,8 @@ export interface GraphQLContext {
   caller: Caller;
   /** The transit network as published when the request started (undefined before the first load). */
   network: Network | undefined;
+  /** The realtime snapshot as published when the request started. */
+  realtime: RealtimeSnapshot;
   /** Request time, ms since the epoch (from the injected clock). */
   nowMs: number;
   requestId: string;

@@ -41,6 +41,7 @@ export function createGraphQLServer(services: Services) {
         services,
         caller,
         network: services.feeds.network,
+        realtime: services.realtime.snapshot,
         nowMs,
         requestId: requestId ?? '',
       };

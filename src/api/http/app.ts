@@ -9,6 +9,7 @@ import { clientErrorOf } from '../graphql/errors.js';
 import { createGraphQLServer } from '../graphql/yoga.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { feedRoutes } from './routes/feeds.js';
+import { realtimeRoutes } from './routes/realtime.js';
 import { parkingRoutes } from './routes/parking.js';
 
 /** Builds the hono app: health, REST ingest, and GraphQL at `/graphql`. Tests drive it with `app.request()`. */
@@ -45,6 +46,7 @@ export function createApp(services: Services): Hono {
   });
 
   app.route('/', feedRoutes(services));
+  app.route('/', realtimeRoutes(services));
   app.route('/', parkingRoutes(services));
 
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) => yoga.fetch(c.req.raw, { requestId: c.get('requestId') }));

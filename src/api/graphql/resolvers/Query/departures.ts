@@ -1,5 +1,5 @@
 import { BadInputError, NotFoundError } from '../../../../errors.js';
-import { departuresFrom } from '../../../../transit/departures.js';
+import { liveDeparturesFrom } from '../../../../realtime/liveDepartures.js';
 import type { QueryResolvers } from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
 
@@ -11,5 +11,5 @@ export const departures: QueryResolvers['departures'] = (_parent, { stopId, afte
   const stop = net.tt.stopIndexById.get(stopId);
   if (stop === undefined) throw new NotFoundError(`stop "${stopId}" does not exist`);
   const afterSec = Math.floor((after ? after.getTime() : ctx.nowMs) / 1000);
-  return departuresFrom(net, stop, afterSec, limit);
+  return liveDeparturesFrom(net, ctx.realtime, stop, afterSec, limit, ctx.nowMs / 1000);
 };
