@@ -71,8 +71,9 @@ export interface RefTrip {
 interface Run {
   trip: RefTrip;
   offset: number;
-  /** Service date, YYYYMMDD. */
-  date: string;
+  /** Unix seconds the run leaves its first stop and reaches its last. */
+  first: number;
+  last: number;
 }
 
 /** A footpath: fixed seconds (transfers.txt, staying at a stop) or metres to walk. */
@@ -94,10 +95,17 @@ function addDays(date: string, n: number): string {
   return DateTime.fromFormat(date, 'yyyyMMdd', { zone: 'UTC' }).plus({ days: n }).toFormat('yyyyMMdd');
 }
 
+const dayStarts = new Map<string, number>();
+
 /** Start of the GTFS service day `date` (YYYYMMDD) in `timezone`: local noon minus 12 h, Unix seconds. */
 export function refServiceDayStart(timezone: string, date: string): number {
-  const noon = DateTime.fromFormat(`${date} 12:00`, 'yyyyMMdd HH:mm', { zone: timezone });
-  return noon.toSeconds() - 12 * 3600;
+  const key = `${timezone} ${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = DateTime.fromFormat(`${date} 12:00`, 'yyyyMMdd HH:mm', { zone: timezone }).toSeconds() - 12 * 3600;
+    dayStarts.set(key, start);
+  }
+  return start;
 }
 
 /** The brute-force reference over one or more feeds (ids scoped `"<feedId>:<id>"`). */
@@ -113,7 +121,7 @@ export class Reference {
   /** Active service dates (YYYYMMDD) by `"<feed index>|<service_id>"`. */
   private readonly serviceDates = new Map<string, Set<string>>();
   private readonly foot: Foot[][] = [];
-  private readonly runsCache = new Map<string, Run[]>();
+  private readonly runsCache = new Map<string, { runs: Run[]; runsAt: number[][] }>();
   /** Index of each feed's first stop in `stopIds`. */
   private readonly feedStopBase: number[] = [];
 
@@ -186,20 +194,35 @@ export class Reference {
     // Boarding is possible at stop s from ready[s] on; vehicle arrivals with at most k vehicles in veh.
     const ready = new Float64Array(n).fill(Infinity);
     const veh = new Float64Array(n).fill(Infinity);
-    for (const [s, seconds] of access) ready[s] = Math.min(ready[s]!, q.time + seconds);
-    const runs = this.runsAround(q.time).filter((r) => r.offset + r.trip.arrival[r.trip.arrival.length - 1]! >= q.time);
+    let readyChanged = new Set<number>();
+    for (const [s, seconds] of access) {
+      ready[s] = Math.min(ready[s]!, q.time + seconds);
+      readyChanged.add(s);
+    }
+    const { runs, runsAt } = this.runsAround(q.time);
 
     const byVehicles: (number | undefined)[] = [undefined];
     const maxVehicles = q.maxTransfers + 1;
     let best = Infinity;
     for (let k = 1; k <= maxVehicles; k++) {
       // Ride one more vehicle: every run, boarded at the first stop where the labels allow it.
+      // A run calling at no stop whose label changed in the last round boards where it did
+      // before and arrives where it did before, so only runs through changed stops are ridden.
+      const toRide = new Uint8Array(runs.length);
+      for (const s of readyChanged) for (const r of runsAt[s] ?? []) toRide[r] = 1;
       const arrived = new Float64Array(n).fill(Infinity);
-      for (const { trip, offset } of runs) {
+      for (let r = 0; r < runs.length; r++) {
+        const { trip, offset, first, last } = runs[r]!;
+        // Times never decrease along a trip (checked on reading), so a run leaving its first stop
+        // at or after the best arrival found so far cannot improve it; nor can any later run.
+        if (first >= best) break;
+        if (toRide[r] === 0 || last < q.time) continue;
         let onBoard = false;
         for (let i = 0; i < trip.stops.length; i++) {
           const s = trip.stops[i]!;
-          if (onBoard && trip.canAlight[i] === 1) arrived[s] = Math.min(arrived[s]!, trip.arrival[i]! + offset);
+          const arrival = trip.arrival[i]! + offset;
+          // An arrival at or after the best one at the destination leads to nothing better.
+          if (onBoard && trip.canAlight[i] === 1 && arrival < best) arrived[s] = Math.min(arrived[s]!, arrival);
           if (!onBoard && trip.canBoard[i] === 1 && ready[s]! <= trip.departure[i]! + offset) onBoard = true;
         }
       }
@@ -214,10 +237,14 @@ export class Reference {
       byVehicles[k] = Number.isFinite(best) ? best : undefined;
       if (improved.length === 0) break;
       // At most one footpath (or staying put) before the next vehicle, plus the slack.
+      readyChanged = new Set();
       for (const p of improved) {
         for (const f of this.foot[p] ?? []) {
           const walk = 'seconds' in f ? f.seconds : Math.ceil(f.meters / q.walkSpeed);
-          ready[f.to] = Math.min(ready[f.to]!, veh[p]! + walk + q.transferSlack);
+          if (veh[p]! + walk + q.transferSlack < ready[f.to]!) {
+            ready[f.to] = veh[p]! + walk + q.transferSlack;
+            readyChanged.add(f.to);
+          }
         }
       }
     }
@@ -245,26 +272,34 @@ export class Reference {
     return out;
   }
 
-  /** Every run of service days D-1, D and D+1, D being the local date of `time` in each feed's timezone. */
-  private runsAround(time: number): Run[] {
-    const out: Run[] = [];
-    this.sources.forEach((src, feed) => {
-      const today = DateTime.fromSeconds(time, { zone: src.timezone }).toFormat('yyyyMMdd');
-      const key = `${feed}|${today}`;
-      let runs = this.runsCache.get(key);
-      if (!runs) {
-        runs = [];
-        for (const date of [addDays(today, -1), today, addDays(today, 1)]) {
-          for (const trip of this.trips.values()) {
-            if (trip.feed !== feed) continue;
-            for (const offset of this.runOffsets(trip.tripId, date)) runs.push({ trip, offset, date });
+  /**
+   * Every run of service days D-1, D and D+1, D being the local date of `time` in each feed's
+   * timezone, by departure from the first stop; and for each stop, the runs calling at it.
+   */
+  private runsAround(time: number): { runs: Run[]; runsAt: number[][] } {
+    const days = this.sources.map((src) => DateTime.fromSeconds(time, { zone: src.timezone }).toFormat('yyyyMMdd'));
+    const key = days.join();
+    let cached = this.runsCache.get(key);
+    if (!cached) {
+      const runs: Run[] = [];
+      const around = days.map((today) => [addDays(today, -1), today, addDays(today, 1)]);
+      for (const trip of this.trips.values()) {
+        for (const date of around[trip.feed]!) {
+          for (const offset of this.runOffsets(trip.tripId, date)) {
+            const last = trip.arrival[trip.arrival.length - 1]! + offset;
+            runs.push({ trip, offset, first: trip.departure[0]! + offset, last });
           }
         }
-        this.runsCache.set(key, runs);
       }
-      out.push(...runs);
-    });
-    return out;
+      runs.sort((a, b) => a.first - b.first);
+      const runsAt: number[][] = this.stopIds.map(() => []);
+      runs.forEach((run, r) => {
+        for (const s of run.trip.stops) runsAt[s]!.push(r);
+      });
+      cached = { runs, runsAt };
+      this.runsCache.set(key, cached);
+    }
+    return cached;
   }
 
   private indexOf(stopId: string): number {
@@ -333,9 +368,13 @@ export class Reference {
       if (type === undefined || rows.length < 2) return;
       const tripId = `${src.feedId}:${t.tripId}`;
       const times = rows.map((i) => ({ arr: st.arrivalSec[i]!, dep: st.departureSec[i]! }));
+      let previous = -Infinity;
       for (const { arr, dep } of times) {
-        // Neither real feed leaves times out; interpolation is outside the model of §4.
-        if (arr < 0 && dep < 0) throw new Error(`reference: ${tripId} has a stop time without times`);
+        // Neither real feed leaves times out (interpolation is outside the model of §4), and
+        // times never decrease along a trip, which the search relies on.
+        if (arr < 0 || dep < 0) throw new Error(`reference: ${tripId} has a stop time without times`);
+        if (arr < previous || dep < arr) throw new Error(`reference: ${tripId} goes back in time`);
+        previous = dep;
       }
       const stops = Int32Array.from(rows, (i) => stopBase + st.stop[i]!);
       for (const s of stops) this.served[s] = true;
@@ -346,8 +385,8 @@ export class Reference {
         routeType: type,
         stopIds: Array.from(stops, (s) => this.stopIds[s]!),
         stops,
-        arrival: Int32Array.from(times, ({ arr, dep }) => (arr >= 0 ? arr : dep)),
-        departure: Int32Array.from(times, ({ arr, dep }) => (dep >= 0 ? dep : arr)),
+        arrival: Int32Array.from(times, ({ arr }) => arr),
+        departure: Int32Array.from(times, ({ dep }) => dep),
         canBoard: Uint8Array.from(rows, (i) => (st.pickupType[i] === 1 ? 0 : 1)),
         canAlight: Uint8Array.from(rows, (i) => (st.dropOffType[i] === 1 ? 0 : 1)),
         frequencies: src.frequencies.filter((f) => f.tripId === t.tripId && f.headwaySec > 0),
