@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FEED_DIR } from '../../src/sample.js';
 import { departuresFrom } from '../../src/transit/departures.js';
+import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { BOARD, feedMessage, gtfsDate, pushRealtime, stopsOfRun, tripUpdate, type BoardRow } from './rtHelpers.js';
+
+const SKIPPED = GtfsRealtimeBindings.transit_realtime.TripUpdate.StopTimeUpdate.ScheduleRelationship.SKIPPED;
 
 // Clock: 2026-12-01 07:00 New York (12:00Z). The sample feed is six Staten Island bus routes.
 const NOW_MS = Date.parse('2026-12-01T12:00:00Z');
@@ -77,5 +80,43 @@ describe('realtime push', () => {
     const later = row(await board(`si:${dep.stops[dep.pos + 1]!}`))!;
     expect(later.realtimeState).toBe('UPDATED');
     expect(later.delaySeconds).toBe(300);
+  });
+
+  it('shows a cancelled trip as CANCELED instead of dropping it', async () => {
+    const msg = feedMessage([tripUpdate('1', { tripId: dep.tripId, startDate: dep.startDate, canceled: true }, [])], NOW_SEC);
+    expect((await pushRealtime(h, 'si', msg, agency)).status).toBe(200);
+    const r = row(await board(dep.stopId))!;
+    expect(r.realtimeState).toBe('CANCELED');
+    expect(r.realtimeDeparture).toBeNull();
+  });
+
+  it('shows a skipped stop as SKIPPED, and the delay before it carries on after it', async () => {
+    const msg = feedMessage(
+      [
+        tripUpdate('1', { tripId: dep.tripId, startDate: dep.startDate }, [
+          { stopId: dep.stops[dep.pos], departure: { delay: 120 } },
+          { stopId: dep.stops[dep.pos + 1], scheduleRelationship: SKIPPED },
+        ]),
+      ],
+      NOW_SEC,
+    );
+    expect((await pushRealtime(h, 'si', msg, agency)).status).toBe(200);
+    expect(row(await board(`si:${dep.stops[dep.pos + 1]!}`))?.realtimeState).toBe('SKIPPED');
+    const after = row(await board(`si:${dep.stops[dep.pos + 2]!}`));
+    if (after) expect(after.delaySeconds).toBe(120);
+  });
+
+  it('falls back to the schedule when the data is older than REALTIME_MAX_AGE_SECONDS', async () => {
+    h.clock.advance(h.config.realtimeMaxAgeSeconds + 1);
+    const r = row(await board(dep.stopId))!;
+    expect(r.realtimeState).toBeNull();
+    expect(r.realtimeDeparture).toBeNull();
+    h.clock.set(NOW_MS);
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const res = await pushRealtime(h, 'si', new Uint8Array(10 * 1024 * 1024 + 1), agency);
+    expect(res.status).toBe(413);
+    expect(res.body.error?.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });
