@@ -16,6 +16,8 @@ const config: CodegenConfig = {
           Route: '../models.js#RouteModel',
           Trip: '../models.js#TripModel',
           Departure: '../models.js#DepartureModel',
+          VehiclePosition: '../../../realtime/model.js#VehicleInput',
+          Alert: '../../../realtime/model.js#FeedAlert',
           Feed: '../models.js#FeedModel',
           Agency: '../models.js#AgencyModel',
           ParkingFacility: '../parkingModels.js#ParkingFacilityModel',

@@ -104,9 +104,9 @@ function vehicleOf(id: string, v: RtVehicle, headerTs: number): VehicleInput {
     id: v.vehicle?.id || id,
     tripId: v.trip?.tripId || undefined,
     startDate: v.trip?.startDate || undefined,
-    lat: p.latitude,
-    lon: p.longitude,
-    bearing: p.bearing ?? undefined,
+    lat: fromFloat32(p.latitude),
+    lon: fromFloat32(p.longitude),
+    bearing: p.bearing === null || p.bearing === undefined ? undefined : fromFloat32(p.bearing),
     timestamp: num(v.timestamp) || headerTs,
   };
 }
@@ -137,4 +137,9 @@ function alertOf(id: string, a: RtAlert): AlertInput {
 /** The name of a protobuf enum value, `fallback` when absent or unknown. */
 function enumName(values: Record<number, string>, value: number | null | undefined, fallback: string): string {
   return value === null || value === undefined ? fallback : (values[value] ?? fallback);
+}
+
+/** A float32 from the wire as the decimal it was written as (float32 holds about 7 significant digits). */
+function fromFloat32(x: number): number {
+  return Number(x.toPrecision(7));
 }

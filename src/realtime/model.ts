@@ -27,3 +27,6 @@ export interface AlertInput {
   activePeriods: { start?: UnixSeconds; end?: UnixSeconds }[];
   informed: { agencyId?: string; routeId?: string; stopId?: string; tripId?: string }[];
 }
+
+/** An alert with the feed it came from. */
+export type FeedAlert = AlertInput & { feedId: string };

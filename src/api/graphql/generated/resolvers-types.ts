@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { StopModel, RouteModel, TripModel, DepartureModel, FeedModel, AgencyModel, ItineraryModel, LegModel, IntermediateStopModel } from '../models.js';
+import type { VehicleInput, FeedAlert } from '../../../realtime/model.js';
 import type { ParkingFacilityModel, ParkingReservationModel, IgnoredParkingReportModel } from '../parkingModels.js';
 import type { PlanResult } from '../../../planner/itinerary.js';
 import type { PlacePoint } from '../../../planner/query.js';
@@ -32,6 +33,47 @@ export type Agency = {
   url?: Maybe<Scalars['String']['output']>;
 };
 
+/** A service alert (GTFS-Realtime Alert), active now. */
+export type Alert = {
+  __typename?: 'Alert';
+  cause: AlertCause;
+  descriptionText?: Maybe<Scalars['String']['output']>;
+  effect: AlertEffect;
+  headerText?: Maybe<Scalars['String']['output']>;
+  /** Feed-scoped entity id. */
+  id: Scalars['ID']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** Cause of a service alert, spelled as in GTFS-Realtime. */
+export type AlertCause =
+  | 'ACCIDENT'
+  | 'CONSTRUCTION'
+  | 'DEMONSTRATION'
+  | 'HOLIDAY'
+  | 'MAINTENANCE'
+  | 'MEDICAL_EMERGENCY'
+  | 'OTHER_CAUSE'
+  | 'POLICE_ACTIVITY'
+  | 'STRIKE'
+  | 'TECHNICAL_PROBLEM'
+  | 'UNKNOWN_CAUSE'
+  | 'WEATHER';
+
+/** Effect of a service alert, spelled as in GTFS-Realtime. */
+export type AlertEffect =
+  | 'ACCESSIBILITY_ISSUE'
+  | 'ADDITIONAL_SERVICE'
+  | 'DETOUR'
+  | 'MODIFIED_SERVICE'
+  | 'NO_EFFECT'
+  | 'NO_SERVICE'
+  | 'OTHER_EFFECT'
+  | 'REDUCED_SERVICE'
+  | 'SIGNIFICANT_DELAYS'
+  | 'STOP_MOVED'
+  | 'UNKNOWN_EFFECT';
+
 export type CancelParkingReservationInput = {
   id: Scalars['ID']['input'];
 };
@@ -53,6 +95,8 @@ export type ConfirmParkingReservationPayload = {
 /** One departure of a vehicle from a stop. */
 export type Departure = {
   __typename?: 'Departure';
+  /** Active alerts naming this stop, its station, the route or the trip. */
+  alerts: Array<Alert>;
   delaySeconds?: Maybe<Scalars['Int']['output']>;
   headsign?: Maybe<Scalars['String']['output']>;
   realtimeArrival?: Maybe<Scalars['DateTime']['output']>;
@@ -67,6 +111,8 @@ export type Departure = {
   /** The platform the vehicle leaves from. */
   stop: Stop;
   trip: Trip;
+  /** The vehicle's last position, where the feed reports it. */
+  vehicle?: Maybe<VehiclePosition>;
 };
 
 /** A GTFS feed being served. */
@@ -436,6 +482,8 @@ export type PlanMessageCode =
 
 export type Query = {
   __typename?: 'Query';
+  /** Active alerts of a feed. */
+  alerts: Array<Alert>;
   /**
    * The next departures from a stop, or from every platform of a station, at or after `after`
    * (default now), in time order. `first` at most 100.
@@ -469,6 +517,11 @@ export type Query = {
   stopSearch: Array<Stop>;
   /** Stops and stations within `radiusMeters` (default 500, at most 5000) of a point, nearest first. */
   stops: Array<Stop>;
+};
+
+
+export type QueryAlertsArgs = {
+  feedId: Scalars['ID']['input'];
 };
 
 
@@ -615,6 +668,21 @@ export type Stop = {
 export type Subscription = {
   __typename?: 'Subscription';
   _noop?: Maybe<Scalars['Boolean']['output']>;
+  /** The active alerts of a feed whenever that feed's realtime data changes. */
+  alertsUpdated: Array<Alert>;
+  /** The board of a stop again whenever realtime data changes (server-sent events). */
+  departuresUpdated: Array<Departure>;
+};
+
+
+export type SubscriptionAlertsUpdatedArgs = {
+  feedId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionDeparturesUpdatedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  stopId: Scalars['ID']['input'];
 };
 
 /** Transit modes, from the GTFS route type. */
@@ -661,6 +729,17 @@ export type UpsertParkingFacilityInput = {
 export type UpsertParkingFacilityPayload = {
   __typename?: 'UpsertParkingFacilityPayload';
   facility: ParkingFacility;
+};
+
+/** Last known position of the vehicle serving a trip (GTFS-Realtime VehiclePosition). */
+export type VehiclePosition = {
+  __typename?: 'VehiclePosition';
+  /** Degrees clockwise from north. */
+  bearing?: Maybe<Scalars['Float']['output']>;
+  /** WGS84 degrees. */
+  lat: Scalars['Float']['output'];
+  lon: Scalars['Float']['output'];
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -738,6 +817,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Agency: ResolverTypeWrapper<AgencyModel>;
+  Alert: ResolverTypeWrapper<FeedAlert>;
+  AlertCause: AlertCause;
+  AlertEffect: AlertEffect;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CancelParkingReservationInput: CancelParkingReservationInput;
   CancelParkingReservationPayload: ResolverTypeWrapper<Omit<CancelParkingReservationPayload, 'reservation'> & { reservation: ResolversTypes['ParkingReservation'] }>;
@@ -796,11 +878,13 @@ export type ResolversTypes = ResolversObject<{
   Trip: ResolverTypeWrapper<TripModel>;
   UpsertParkingFacilityInput: UpsertParkingFacilityInput;
   UpsertParkingFacilityPayload: ResolverTypeWrapper<Omit<UpsertParkingFacilityPayload, 'facility'> & { facility: ResolversTypes['ParkingFacility'] }>;
+  VehiclePosition: ResolverTypeWrapper<VehicleInput>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Agency: AgencyModel;
+  Alert: FeedAlert;
   Boolean: Scalars['Boolean']['output'];
   CancelParkingReservationInput: CancelParkingReservationInput;
   CancelParkingReservationPayload: Omit<CancelParkingReservationPayload, 'reservation'> & { reservation: ResolversParentTypes['ParkingReservation'] };
@@ -851,12 +935,22 @@ export type ResolversParentTypes = ResolversObject<{
   Trip: TripModel;
   UpsertParkingFacilityInput: UpsertParkingFacilityInput;
   UpsertParkingFacilityPayload: Omit<UpsertParkingFacilityPayload, 'facility'> & { facility: ResolversParentTypes['ParkingFacility'] };
+  VehiclePosition: VehicleInput;
 }>;
 
 export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AlertResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = ResolversObject<{
+  cause?: Resolver<ResolversTypes['AlertCause'], ParentType, ContextType>;
+  descriptionText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  effect?: Resolver<ResolversTypes['AlertEffect'], ParentType, ContextType>;
+  headerText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -877,6 +971,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type DepartureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Departure'] = ResolversParentTypes['Departure']> = ResolversObject<{
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType>;
   delaySeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   headsign?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   realtimeArrival?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -888,6 +983,7 @@ export type DepartureResolvers<ContextType = GraphQLContext, ParentType extends 
   serviceDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   stop?: Resolver<ResolversTypes['Stop'], ParentType, ContextType>;
   trip?: Resolver<ResolversTypes['Trip'], ParentType, ContextType>;
+  vehicle?: Resolver<Maybe<ResolversTypes['VehiclePosition']>, ParentType, ContextType>;
 }>;
 
 export type FeedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Feed'] = ResolversParentTypes['Feed']> = ResolversObject<{
@@ -1054,6 +1150,7 @@ export type PlanMessageResolvers<ContextType = GraphQLContext, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'feedId'>>;
   departures?: Resolver<Array<ResolversTypes['Departure']>, ParentType, ContextType, RequireFields<QueryDeparturesArgs, 'first' | 'stopId'>>;
   feeds?: Resolver<Array<ResolversTypes['Feed']>, ParentType, ContextType>;
   myParkingReservations?: Resolver<ResolversTypes['ParkingReservationConnection'], ParentType, ContextType, RequireFields<QueryMyParkingReservationsArgs, 'first'>>;
@@ -1106,6 +1203,8 @@ export type StopResolvers<ContextType = GraphQLContext, ParentType extends Resol
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   _noop?: SubscriptionResolver<Maybe<ResolversTypes['Boolean']>, "_noop", ParentType, ContextType>;
+  alertsUpdated?: SubscriptionResolver<Array<ResolversTypes['Alert']>, "alertsUpdated", ParentType, ContextType, RequireFields<SubscriptionAlertsUpdatedArgs, 'feedId'>>;
+  departuresUpdated?: SubscriptionResolver<Array<ResolversTypes['Departure']>, "departuresUpdated", ParentType, ContextType, RequireFields<SubscriptionDeparturesUpdatedArgs, 'first' | 'stopId'>>;
 }>;
 
 export type TripResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Trip'] = ResolversParentTypes['Trip']> = ResolversObject<{
@@ -1118,8 +1217,16 @@ export type UpsertParkingFacilityPayloadResolvers<ContextType = GraphQLContext, 
   facility?: Resolver<ResolversTypes['ParkingFacility'], ParentType, ContextType>;
 }>;
 
+export type VehiclePositionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VehiclePosition'] = ResolversParentTypes['VehiclePosition']> = ResolversObject<{
+  bearing?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lon?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Agency?: AgencyResolvers<ContextType>;
+  Alert?: AlertResolvers<ContextType>;
   CancelParkingReservationPayload?: CancelParkingReservationPayloadResolvers<ContextType>;
   ConfirmParkingReservationPayload?: ConfirmParkingReservationPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -1154,5 +1261,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Subscription?: SubscriptionResolvers<ContextType>;
   Trip?: TripResolvers<ContextType>;
   UpsertParkingFacilityPayload?: UpsertParkingFacilityPayloadResolvers<ContextType>;
+  VehiclePosition?: VehiclePositionResolvers<ContextType>;
 }>;
 

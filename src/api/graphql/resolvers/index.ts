@@ -10,6 +10,10 @@ import { stop } from './Query/stop.js';
 import { stopSearch } from './Query/stopSearch.js';
 import { stops } from './Query/stops.js';
 import { Departure } from './types/Departure.js';
+import { Alert, VehiclePosition } from './types/Realtime.js';
+import { alerts } from './Query/alerts.js';
+import { alertsUpdated } from './Subscription/alertsUpdated.js';
+import { departuresUpdated } from './Subscription/departuresUpdated.js';
 import { Agency, Feed } from './types/Feed.js';
 import { Route } from './types/Route.js';
 import { Stop } from './types/Stop.js';
@@ -40,6 +44,7 @@ export const resolvers: Resolvers = {
     route,
     routes,
     departures,
+    alerts,
     parkingFacilities,
     parkingFacility,
     myParkingReservations,
@@ -57,7 +62,10 @@ export const resolvers: Resolvers = {
   Stop,
   Route,
   Trip,
+  Subscription: { departuresUpdated, alertsUpdated },
   Departure,
+  VehiclePosition,
+  Alert,
   Feed,
   Agency,
   ParkingFacility,

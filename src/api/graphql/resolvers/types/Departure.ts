@@ -2,6 +2,7 @@ import { formatDay, formatInstant } from '../../../../transit/time.js';
 import type { DepartureResolvers } from '../../generated/resolvers-types.js';
 import type { GraphQLContext } from '../../context.js';
 import { feedTimezone, requireNetwork } from '../../network.js';
+import { departureRealtimeFields } from './Realtime.js';
 
 /** Times are shown in the timezone of the stop's feed. */
 export const Departure: DepartureResolvers = {
@@ -18,6 +19,7 @@ export const Departure: DepartureResolvers = {
     d.realtimeArrival === undefined ? null : formatInstant(d.realtimeArrival, tz(ctx, d.stop)),
   delaySeconds: (d) => d.delaySeconds ?? null,
   realtimeState: (d) => d.realtimeState ?? null,
+  ...departureRealtimeFields,
 };
 
 function tz(ctx: GraphQLContext, stop: number): string {

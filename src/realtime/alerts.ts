@@ -1,0 +1,52 @@
+import type { ScheduledDeparture } from '../transit/departures.js';
+import type { Network } from '../transit/network.js';
+import type { UnixSeconds } from '../transit/time.js';
+import type { FeedAlert, VehicleInput } from './model.js';
+import type { RealtimeSnapshot } from './snapshot.js';
+
+/** True when one of the alert's active periods (none: always) contains `nowSec`. */
+export function alertIsActive(a: FeedAlert, nowSec: UnixSeconds): boolean {
+  if (a.activePeriods.length === 0) return true;
+  return a.activePeriods.some((p) => (p.start ?? -Infinity) <= nowSec && nowSec < (p.end ?? Infinity));
+}
+
+/** Active alerts of one feed. */
+export function feedAlerts(rt: RealtimeSnapshot, feedId: string, nowSec: UnixSeconds): FeedAlert[] {
+  return rt.alerts.filter((a) => a.feedId === feedId && alertIsActive(a, nowSec));
+}
+
+/**
+ * Active alerts for a departure: an informed entity matches when each field it sets (agency,
+ * route, stop — the platform or its station —, trip) names this departure (GTFS-RT: fields AND).
+ */
+export function departureAlerts(net: Network, rt: RealtimeSnapshot, d: ScheduledDeparture, nowSec: UnixSeconds): FeedAlert[] {
+  if (rt.alerts.length === 0) return [];
+  const tt = net.tt;
+  const route = tt.tripRoute[d.trip]!;
+  const feedId = tt.feeds[tt.routeFeed[route]!]?.feedId ?? '';
+  const unscope = (id: string) => id.slice(feedId.length + 1);
+  const parent = tt.stopParent[d.stop]!;
+  const stops = new Set([unscope(tt.stopIds[d.stop]!), ...(parent >= 0 ? [unscope(tt.stopIds[parent]!)] : [])]);
+  const routeId = unscope(tt.routeIds[route]!);
+  const tripId = unscope(tt.tripIds[d.trip]!);
+  return feedAlerts(rt, feedId, nowSec).filter((a) =>
+    a.informed.some(
+      (e) =>
+        (e.routeId !== undefined || e.stopId !== undefined || e.tripId !== undefined) &&
+        (e.routeId === undefined || e.routeId === routeId) &&
+        (e.stopId === undefined || stops.has(e.stopId)) &&
+        (e.tripId === undefined || e.tripId === tripId),
+    ),
+  );
+}
+
+/** The last fresh position of the vehicle on a departure's trip (and service day, when the feed says). */
+export function departureVehicle(net: Network, rt: RealtimeSnapshot, d: ScheduledDeparture, nowSec: UnixSeconds): VehicleInput | undefined {
+  const v = rt.vehiclesByTrip.get(net.tt.tripIds[d.trip]!);
+  if (!v || nowSec - v.timestamp > rt.overlay.maxAgeSeconds) return undefined;
+  if (v.startDate !== undefined) {
+    const day = new Date(d.serviceDay * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+    if (day !== v.startDate) return undefined;
+  }
+  return v;
+}
