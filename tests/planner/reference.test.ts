@@ -59,7 +59,7 @@ function buildWorld(sources: FeedSource[], date: string): World {
   const served = (s: number) => tt.stopPatternStart[s + 1]! > tt.stopPatternStart[s]!;
   const places: number[] = [];
   for (let s = 0; s < tt.stopCount; s++) {
-    const kids = tt.stationChildren.subarray(tt.stationChildStart[s]!, tt.stationChildStart[s + 1]!);
+    const kids = tt.stationChildren.subarray(tt.stationChildStart[s], tt.stationChildStart[s + 1]);
     if (served(s) || Array.from(kids).some(served)) places.push(s);
   }
   const midnight = DateTime.fromISO(`${date}T00:00`, { zone: net.primaryTimezone }).toSeconds();

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/planner/plan.js';
 import type { Itinerary } from '../../src/planner/itinerary.js';
-import type { PlanQuery } from '../../src/planner/query.js';
+import { PLAN_DEFAULTS, type PlanQuery } from '../../src/planner/query.js';
+import { compileTimetable } from '../../src/transit/compile.js';
+import { Network } from '../../src/transit/network.js';
 import { haversine, Reference } from '../helpers/reference.js';
-import { grid, offset, tinyWorld, type TinyFeedSpec, type TinyWorld } from '../helpers/tinyFeed.js';
+import { grid, offset, tinyFeed, tinyWorld, type TinyFeedSpec, type TinyWorld } from '../helpers/tinyFeed.js';
 import { refQueryOf } from './compare.js';
 
 /**
@@ -552,5 +554,98 @@ describe('service day start is noon − 12 h in the agency timezone (DST)', () =
     expect(e?.departure).toBe(utc('2026-03-08T04:30:00Z'));
     const m = expectEarliest(w, w.query('A', 'B', utc('2026-03-08T06:00:00Z')), '2026-03-08T08:20:00-04:00');
     expect(m?.departure).toBe(utc('2026-03-08T12:00:00Z'));
+  });
+});
+
+describe('details the rules imply', () => {
+  it('a trip that overtakes an earlier one of the same route is taken', () => {
+    //   route R, stops A ─ B ─ C:  t1 A 08:00 ──▶ B 08:30 ──▶ C 09:00   (slow)
+    //                              t2 A 08:05 ──▶ B 08:15 ──▶ C 08:25   (express, leaves later)
+    const w = tinyWorld({
+      stops: { A: grid(0, 0), B: grid(1, 0), C: grid(2, 0) },
+      trips: {
+        t1: [['A', '08:00:00', '08:00:00'], ['B', '08:30:00', '08:30:00'], ['C', '09:00:00', '09:00:00']],
+        t2: [['A', '08:05:00', '08:05:00'], ['B', '08:15:00', '08:15:00'], ['C', '08:25:00', '08:25:00']],
+      },
+    });
+    expect(tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:25`))).toEqual(['t2']);
+    expect(tripsOf(w, expectEarliest(w, w.query('B', 'C', `${DAY}T08:00`), `${DAY}T08:25`))).toEqual(['t2']);
+  });
+
+  it('a loop trip can be boarded at its second call at a stop', () => {
+    //   t1: A 08:00 ──▶ B 08:10 ──▶ A 08:20 ──▶ C 08:30
+    const w = tinyWorld({
+      stops: { A: grid(0, 0), B: grid(1, 0), C: grid(2, 0) },
+      trips: {
+        t1: [
+          ['A', '08:00:00', '08:00:00'],
+          ['B', '08:10:00', '08:10:00'],
+          ['A', '08:20:00', '08:20:00'],
+          ['C', '08:30:00', '08:30:00'],
+        ],
+      },
+    });
+    const it0 = expectEarliest(w, w.query('A', 'C', `${DAY}T08:15`), `${DAY}T08:30`);
+    expect(it0?.departure).toBe(w.at(`${DAY}T08:20`));
+    expectEarliest(w, w.query('B', 'A', `${DAY}T08:05`), `${DAY}T08:20`);
+  });
+
+  it('a stop-level transfers.txt row overrides a station-level one', () => {
+    //   station S = { S1, S2 }: S,S,2,300 and S1,S2,2,30
+    //   t1: A 08:00 ──▶ S1 08:10;  t2: S2 08:11:30 ──▶ C 08:20;  t3: S1 08:16:00 ──▶ C 08:40
+    const S = grid(1, 0);
+    const w = tinyWorld({
+      stops: {
+        A: grid(0, 0),
+        S: { lat: S[0], lon: S[1], station: true },
+        S1: { lat: S[0], lon: S[1], parent: 'S' },
+        S2: { lat: offset(S, 21)[0], lon: S[1], parent: 'S' },
+        C: grid(2, 0),
+      },
+      trips: {
+        t1: [['A', '08:00:00', '08:00:00'], ['S1', '08:10:00', '08:10:00']],
+        t2: [['S2', '08:11:30', '08:11:30'], ['C', '08:20:00', '08:20:00']],
+        t3: [['S1', '08:16:00', '08:16:00'], ['C', '08:40:00', '08:40:00']],
+      },
+      transfers: [
+        ['S', 'S', 2, 300],
+        ['S1', 'S2', 2, 30],
+      ],
+    });
+    expect(tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:20`))).toEqual(['t1', 't2']);
+  });
+
+  it('two feeds loaded together route as one network, joined by a walk', () => {
+    //   feed x:  A 08:00 ──▶ B 08:10          feed y:  B (another stop with the same id, 100 m away) 08:13 ──▶ C 08:30
+    const B = grid(1, 0);
+    const x = tinyFeed({
+      feedId: 'x',
+      stops: { A: grid(0, 0), B },
+      trips: { t1: [['A', '08:00:00', '08:00:00'], ['B', '08:10:00', '08:10:00']] },
+    });
+    const y = tinyFeed({
+      feedId: 'y',
+      stops: { B: offset(B, 100), C: grid(2, 0) },
+      trips: { t2: [['B', '08:13:00', '08:13:00'], ['C', '08:30:00', '08:30:00']] },
+    });
+    const tt = compileTimetable([x, y], { walkCircuity: 1.25, maxTransferMeters: 400 });
+    const net = new Network(tt);
+    const a = tt.stopIndexById.get('x:A')!;
+    const c = tt.stopIndexById.get('y:C')!;
+    const q: PlanQuery = {
+      ...PLAN_DEFAULTS,
+      from: { lat: tt.stopLat[a]!, lon: tt.stopLon[a]!, stop: a },
+      to: { lat: tt.stopLat[c]!, lon: tt.stopLon[c]!, stop: c },
+      time: Date.parse('2026-12-02T12:55:00Z') / 1000,
+      arriveBy: false,
+    };
+    const it0 = plan(net, q).itineraries[0];
+    expect(it0?.arrival).toBe(Date.parse('2026-12-02T13:30:00Z') / 1000);
+    expect(it0?.legs.map((l) => (l.mode === 'WALK' ? `walk ${l.arrival - l.departure}s` : tt.tripIds[l.trip]))).toEqual([
+      'x:t1',
+      `walk ${walkSec(B, offset(B, 100))}s`,
+      'y:t2',
+    ]);
+    expect(new Reference([x, y]).earliestArrival(refQueryOf(tt, q)).arrival).toBe(it0?.arrival);
   });
 });
