@@ -12,6 +12,7 @@ import {
 } from './availability.js';
 import { peakOverlap } from './capacity.js';
 import { facilityRowOf, operatorOf, type FacilityInput } from './facilityInput.js';
+import { GroupCommit } from './groupCommit.js';
 import { windowOffer } from './offer.js';
 import { latestAvailability } from './repo/availabilityRepo.js';
 import {
@@ -67,8 +68,11 @@ const FAR_FUTURE_MS = 8.64e15;
  */
 export class ParkingService {
   private sweeper: NodeJS.Timeout | undefined;
+  private readonly commits: GroupCommit;
 
-  constructor(private readonly deps: ParkingDeps) {}
+  constructor(private readonly deps: ParkingDeps) {
+    this.commits = new GroupCommit(deps.db);
+  }
 
   private now(): number {
     return this.deps.clock.nowMs();
@@ -161,14 +165,13 @@ export class ParkingService {
     });
   }
 
-  /** Reserves one space for a rider, or returns the first result of the same idempotency key. */
-  reserve(req: ReserveRequest): Reservation {
-    const nowMs = this.now();
-    return this.deps.db.transaction(
-      (tx) => reserveIn(tx, req, { nowMs, holdSeconds: this.deps.holdSeconds }),
-      {
-        behavior: 'immediate',
-      },
+  /**
+   * Reserves one space for a rider, or returns the first result of the same idempotency key.
+   * Resolves once committed; requests arriving together share one transaction (group commit).
+   */
+  reserve(req: ReserveRequest): Promise<Reservation> {
+    return this.commits.run((tx) =>
+      reserveIn(tx, req, { nowMs: this.now(), holdSeconds: this.deps.holdSeconds }),
     );
   }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { parkingReservations, type ParkingReservationRow } from '../../db/schema/index.js';
 import type { ReservationStatus, TimeWindow } from '../types.js';
 import type { SyncDb } from './db.js';
@@ -73,13 +73,9 @@ export function activeWindows(
   window: TimeWindow,
   now: Date,
 ): TimeWindow[] {
+  // Raw epoch-ms columns: this runs on every capacity check, over every overlapping reservation.
   return db
-    .select({
-      startsAt: r.startsAt,
-      endsAt: r.endsAt,
-      status: r.status,
-      holdExpiresAt: r.holdExpiresAt,
-    })
+    .select({ startMs: sql<number>`${r.startsAt}`, endMs: sql<number>`${r.endsAt}` })
     .from(r)
     .where(
       and(
@@ -87,14 +83,10 @@ export function activeWindows(
         inArray(r.status, ['HELD', 'CONFIRMED']),
         lt(r.startsAt, new Date(window.endMs)),
         gt(r.endsAt, new Date(window.startMs)),
+        or(eq(r.status, 'CONFIRMED'), gt(r.holdExpiresAt, now)),
       ),
     )
-    .all()
-    .filter(
-      (row) =>
-        row.status === 'CONFIRMED' || (row.holdExpiresAt !== null && row.holdExpiresAt > now),
-    )
-    .map((row) => ({ startMs: row.startsAt.getTime(), endMs: row.endsAt.getTime() }));
+    .all();
 }
 
 /** A rider's reservations, newest first, `limit` of them after `after`. */

@@ -3,9 +3,13 @@ import type { MutationResolvers } from '../../generated/resolvers-types.js';
 import { reservationModels } from '../../parkingArgs.js';
 
 /** Reserves one space for the calling rider (CONFIRMED, or HELD with `hold: true`). */
-export const reserveParking: MutationResolvers['reserveParking'] = (_parent, { input }, ctx) => {
+export const reserveParking: MutationResolvers['reserveParking'] = async (
+  _parent,
+  { input },
+  ctx,
+) => {
   const riderId = requireRider(ctx.caller);
-  const reservation = ctx.services.parking.reserve({
+  const reservation = await ctx.services.parking.reserve({
     riderId,
     facilityId: input.facilityId,
     window: { startMs: input.startsAt.getTime(), endMs: input.endsAt.getTime() },
