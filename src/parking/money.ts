@@ -4,17 +4,25 @@ import type { MinorUnits } from './types.js';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
+let currencies: Set<string> | undefined;
+
 /** True for an ISO 4217 code this runtime knows (e.g. `USD`). */
 export function isCurrency(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code);
+  currencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return currencies.has(code);
 }
+
+const digitsCache = new Map<string, number>();
 
 /** Number of decimals of the minor unit of `currency` (2 for USD, 0 for JPY). */
 export function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    const format = new Intl.NumberFormat('en', { style: 'currency', currency });
+    digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(currency, digits);
+  }
+  return digits;
 }
 
 /** A major-unit amount (12.5 USD) in minor units (1250); BAD_USER_INPUT when negative or finer than the minor unit. */
