@@ -4,6 +4,7 @@ import { createApiKey, type KeyRole } from './auth/apiKeys.js';
 import { loadConfig } from './config.js';
 import { closeServices, createServices } from './createServices.js';
 import { startServer } from './main.js';
+import { setRealtimeSource } from './realtime/sources.js';
 
 const program = new Command('maas').description('MaaS trip planner: GraphQL server and admin CLI (data in $DATA_DIR, default ./data)');
 
@@ -45,6 +46,31 @@ feed
     } catch (error) {
       bar.stop();
       throw error;
+    } finally {
+      closeServices(s);
+    }
+  });
+feed
+  .command('realtime')
+  .argument('<feedId>', 'feed id, e.g. si')
+  .option('--trip-updates <url>', 'GTFS-Realtime TripUpdates URL')
+  .option('--vehicle-positions <url>', 'GTFS-Realtime VehiclePositions URL')
+  .option('--alerts <url>', 'GTFS-Realtime Alerts URL')
+  .option('--interval <seconds>', 'seconds between polls (default 30)', (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n)) throw new InvalidArgumentError('a whole number of seconds');
+    return n;
+  })
+  .description('set the realtime URLs a server polls for a feed (kept in app.sqlite; applied at the next start)')
+  .action((feedId: string, opts: { tripUpdates?: string; vehiclePositions?: string; alerts?: string; interval?: number }) => {
+    const s = services();
+    try {
+      const row = setRealtimeSource(
+        s.db,
+        { feedId, tripUpdatesUrl: opts.tripUpdates, vehiclePositionsUrl: opts.vehiclePositions, alertsUrl: opts.alerts, intervalSeconds: opts.interval },
+        new Date(s.clock.nowMs()),
+      );
+      console.log(JSON.stringify(row));
     } finally {
       closeServices(s);
     }

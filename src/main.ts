@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './api/http/app.js';
 import { loadConfig, type Config } from './config.js';
 import { closeServices, createServices } from './createServices.js';
+import { RealtimePoller } from './realtime/RealtimePoller.js';
 import { loadSampleIfEmpty } from './sample.js';
 
 /**
@@ -14,6 +15,9 @@ export async function startServer(config: Config = loadConfig()): Promise<{ clos
   services.feeds.loadAll();
   // Expires run-out parking holds in the background (also done lazily on every check).
   services.parking.start();
+  // Polls the GTFS-Realtime URLs stored with `maas feed realtime`.
+  const poller = new RealtimePoller({ db: services.db, realtime: services.realtime, clock: services.clock, logger });
+  poller.start();
   const app = createApp(services);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve) => {
@@ -34,6 +38,7 @@ export async function startServer(config: Config = loadConfig()): Promise<{ clos
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       logger.info('shutting down');
+      poller.stop();
       server.close(() => {
         closeServices(services);
         resolve();

@@ -1,3 +1,4 @@
 export * from './auth.js';
 export * from './feeds.js';
 export * from './parking.js';
+export * from './realtime.js';
