@@ -250,7 +250,11 @@ export type Mutation = {
   reportParkingAvailability: ReportParkingAvailabilityPayload;
   /** Reserves one space (rider token); NO_CAPACITY when none is left for the window. */
   reserveParking: ReserveParkingPayload;
-  /** Creates or updates a facility (operator key for its own facilities, or admin). */
+  /**
+   * Creates or updates a facility (operator key for its own facilities, or admin). The operator
+   * itself needs no separate creation: it is the one the key was issued for (`maas key create
+   * --role operator --operator <id>`), recorded with its first facility.
+   */
   upsertParkingFacility: UpsertParkingFacilityPayload;
 };
 
