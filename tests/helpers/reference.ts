@@ -5,11 +5,11 @@ import type { FeedSource } from '../../src/transit/source.js';
  * A brute-force reference of the routing model of DESIGN.md §4, written for clarity rather than
  * speed and independent of the compiled timetable: it reads the raw `FeedSource`s, expands
  * calendars, calendar_dates and frequencies itself, computes walks and footpaths itself, and
- * answers "earliest arrival" by a round-based connection scan: round k rides every trip run of
- * the three service days around the query once more (one more vehicle), boarding wherever the
- * labels of round k-1 allow, then applies at most one footpath (with the transfer slack) before
- * the next vehicle. Nothing here is imported from `src/transit` or `src/planner` except the
- * `FeedSource` type.
+ * answers "earliest arrival" by a round-based connection scan: round k rides the trip runs of
+ * the three service days around the query once more (one more vehicle), each from its first
+ * stop, boarding wherever the labels of round k-1 allow, then applies at most one footpath (with
+ * the transfer slack) before the next vehicle. Runs are not grouped into patterns and nothing
+ * here is imported from `src/transit` or `src/planner` except the `FeedSource` type.
  */
 
 /** Settings the network is built with (the server's; defaults as in DESIGN.md §4). */
