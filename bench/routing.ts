@@ -6,14 +6,17 @@
 import { plan, searchDepartAt } from '../src/planner/plan.js';
 import { PLAN_DEFAULTS, type PlanQuery } from '../src/planner/query.js';
 import { raptor, UNREACHED } from '../src/planner/raptor.js';
-import type { Network } from '../src/transit/network.js';
+import { readFeedSource } from '../src/gtfs/readFeedSource.js';
+import { compileTimetable } from '../src/transit/compile.js';
+import { Network } from '../src/transit/network.js';
 import { localDayOf, type UnixSeconds } from '../src/transit/time.js';
+import { compareArrivals, type ArrivalComparison } from './lib/agreement.js';
 import { postGraphql } from './lib/http.js';
 import { measureCompiledRss } from './lib/memory.js';
 import { loadMinotor, minotorArrival, minotorQuery, type MinotorNetwork } from './lib/minotor.js';
 import { mulberry32, pick, pointNear, randomInt } from './lib/random.js';
 import { progress, Section } from './lib/report.js';
-import { summarize, timeEach, timeEachAsync, type LatencySummary } from './lib/stats.js';
+import { summarize, timeEach, timeEachAsync } from './lib/stats.js';
 import { clock, HOUR, instantAt, isoAt, NYC_TIMEZONE } from './lib/time.js';
 import { FEED_ZIPS, type Workspace } from './lib/workspace.js';
 
@@ -112,16 +115,41 @@ interface OdPair {
   toPoint: { lat: number; lon: number };
 }
 
-/** `count` pairs of distinct served stops of `feedIds`, leaving between 06:00 and 22:00. */
+/** Whether some trip lets riders board (`'board'`) or alight (`'alight'`) at stop `s`. */
+function stopAllows(net: Network, s: number, what: 'board' | 'alight'): boolean {
+  const tt = net.tt;
+  for (let k = tt.stopPatternStart[s]!; k < tt.stopPatternStart[s + 1]!; k++) {
+    const p = tt.stopPatternList[k]!;
+    const pos = tt.stopPatternPos[k]!;
+    const at = tt.patternStopStart[p]! + pos;
+    const last = tt.patternStopStart[p + 1]! - tt.patternStopStart[p]! - 1;
+    if (
+      what === 'board'
+        ? pos < last && tt.patternCanBoard[at] === 1
+        : pos > 0 && tt.patternCanAlight[at] === 1
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `count` pairs of distinct stops of `feedIds` (origins where some trip boards, destinations
+ * where some trip alights, so that no question is unanswerable by construction), leaving
+ * between 06:00 and 22:00.
+ */
 function odPairs(net: Network, feedIds: readonly string[], seed: number, count: number): OdPair[] {
   const tt = net.tt;
   const random = mulberry32(seed);
   const feeds = new Set(tt.feeds.flatMap((f, i) => (feedIds.includes(f.feedId) ? [i] : [])));
-  const pool = Array.from(tt.servedStops).filter((s) => feeds.has(tt.stopFeed[s]!));
+  const served = Array.from(tt.servedStops).filter((s) => feeds.has(tt.stopFeed[s]!));
+  const origins = served.filter((s) => stopAllows(net, s, 'board'));
+  const destinations = served.filter((s) => stopAllows(net, s, 'alight'));
   return Array.from({ length: count }, () => {
-    const from = pick(random, pool);
-    let to = pick(random, pool);
-    while (to === from) to = pick(random, pool);
+    const from = pick(random, origins);
+    let to = pick(random, destinations);
+    while (to === from) to = pick(random, destinations);
     return {
       from: tt.stopIds[from]!,
       to: tt.stopIds[to]!,
@@ -178,15 +206,18 @@ function earliestArrival(
 }
 
 /** Times `earliestArrival` over `queries` after a warm-up; returns latencies and answers. */
-function runStopToStop(net: Network, queries: readonly StopQuery[], warmup: readonly StopQuery[]) {
-  for (const q of warmup) earliestArrival(net, q);
+function runStopToStop(
+  net: Network,
+  queries: readonly StopQuery[],
+  warmup: readonly StopQuery[],
+  transferSlack: number = PLAN_DEFAULTS.transferSlack,
+) {
+  for (const q of warmup) earliestArrival(net, q, transferSlack);
   const arrivals = new Array<number | undefined>(queries.length);
-  const summary = summarize(
-    timeEach(queries, (q, i) => {
-      arrivals[i] = earliestArrival(net, q);
-    }),
-  );
-  return { summary, arrivals };
+  const samplesMs = timeEach(queries, (q, i) => {
+    arrivals[i] = earliestArrival(net, q, transferSlack);
+  });
+  return { summary: summarize(samplesMs), samplesMs, arrivals };
 }
 
 function planQueryOf(pair: OdPair, date: string): PlanQuery {
@@ -294,100 +325,14 @@ function compareHttp(
   );
 }
 
-/** Compares our stop-to-stop arrivals with minotor's and notes agreement, with examples. */
-function compareWithMinotor(
-  section: Section,
-  net: Network,
-  queries: readonly StopQuery[],
-  pairs: readonly OdPair[],
-  ours: readonly (number | undefined)[],
-  theirs: readonly (number | undefined)[],
-  midnight: UnixSeconds,
-): void {
-  let same = 0;
-  let neither = 0;
-  let onlyOurs = 0;
-  let onlyTheirs = 0;
-  const earlier: number[] = [];
-  const later: number[] = [];
-  queries.forEach((_, i) => {
-    const a = ours[i];
-    const t = theirs[i];
-    const b = t === undefined ? undefined : midnight + t;
-    if (a === undefined && b === undefined) neither++;
-    else if (b === undefined) onlyOurs++;
-    else if (a === undefined) onlyTheirs++;
-    else if (a === b) same++;
-    else (a < b ? earlier : later).push(i);
-  });
-  const answered = queries.length - neither;
-  section.add(
-    'stop-to-stop: same arrival as minotor (incl. both none)',
-    same + neither,
-    `of ${queries.length}`,
-  );
-  section.add('  ours earlier than minotor', earlier.length, 'queries');
-  section.add('  ours later than minotor', later.length, 'queries');
-  section.add('  only ours found a connection', onlyOurs, 'queries');
-  section.add('  only minotor found a connection', onlyTheirs, 'queries');
-  section.note(
-    `stop-to-stop vs minotor: ${same} same arrival, ${neither} neither found one, of ${answered} answered by either`,
-  );
-
-  const describe = (i: number, extra = '') => {
-    const p = pairs[i]!;
-    const a = ours[i];
-    const b = theirs[i];
-    return `${p.from} → ${p.to} at ${clock(p.secondsOfDay)}: ours ${a === undefined ? 'none' : clock(a - midnight)}, minotor ${b === undefined ? 'none' : clock(b)}${extra}`;
-  };
-
-  // Ours earlier: does our answer walk between two stops (which minotor never does)?
-  let walking = 0;
-  const earlierExamples: string[] = [];
-  for (const i of earlier) {
-    const walkMeters = walkBetweenStops(net, queries[i]!, ours[i]!);
-    if (walkMeters > 0) walking++;
-    if (earlierExamples.length < EXAMPLES)
-      earlierExamples.push(
-        describe(
-          i,
-          walkMeters > 0 ? ` (ours walks ${walkMeters} m between stops)` : ' (no walk in ours)',
-        ),
-      );
-  }
-  if (earlier.length > 0) {
-    section.note(
-      `ours earlier: ${walking} of ${earlier.length} use a walk between stops; e.g. ${earlierExamples.join('; ')}`,
-    );
-  }
-  // Ours later: is it the 60 s change slack (minotor changes vehicle at the same stop in 0 s)?
-  let slack = 0;
-  const laterExamples: string[] = [];
-  for (const i of later) {
-    const noSlack = earliestArrival(net, queries[i]!, 0);
-    const explained = noSlack !== undefined && noSlack <= midnight + theirs[i]!;
-    if (explained) slack++;
-    if (laterExamples.length < EXAMPLES)
-      laterExamples.push(
-        describe(i, explained ? ' (matched without the 60 s slack)' : ' (NOT explained by slack)'),
-      );
-  }
-  if (later.length > 0) {
-    section.note(
-      `ours later: ${slack} of ${later.length} are as early or earlier with transfer slack 0 (minotor takes no slack at a same-stop change); e.g. ${laterExamples.join('; ')}`,
-    );
-  }
-  const onlyExamples = [...queries.keys()]
-    .filter((i) => (ours[i] === undefined) !== (theirs[i] === undefined))
-    .slice(0, EXAMPLES);
-  if (onlyExamples.length > 0)
-    section.note(
-      `found by one router only, e.g. ${onlyExamples.map((i) => describe(i)).join('; ')}`,
-    );
+/** What our earliest itinerary does that minotor cannot: walk between stops, or ride another service day. */
+interface OursExplained {
+  walkMeters: number;
+  otherServiceDay: boolean;
 }
 
-/** Metres our earliest itinerary walks between two stops (0 when it changes only at the same stop). */
-function walkBetweenStops(net: Network, q: StopQuery, arrival: UnixSeconds): number {
+/** Rebuilds our earliest itinerary for a stop-to-stop query (not timed) to see why it differs. */
+function explainOurs(net: Network, q: StopQuery, arrival: UnixSeconds): OursExplained {
   const at = (stop: number) => ({ lat: net.tt.stopLat[stop]!, lon: net.tt.stopLon[stop]!, stop });
   const query: PlanQuery = {
     ...PLAN_DEFAULTS,
@@ -404,19 +349,200 @@ function walkBetweenStops(net: Network, q: StopQuery, arrival: UnixSeconds): num
     q.time,
   );
   const best = itineraries.find((it) => it.arrival === arrival) ?? itineraries[0];
-  return (
-    best?.legs.filter((leg) => leg.mode === 'WALK').reduce((m, leg) => m + leg.distanceMeters, 0) ??
-    0
+  const day = localDayOf(q.time, net.primaryTimezone);
+  let walkMeters = 0;
+  let otherServiceDay = false;
+  for (const leg of best?.legs ?? []) {
+    if (leg.mode === 'WALK') walkMeters += leg.distanceMeters;
+    else if (leg.serviceDay !== day) otherServiceDay = true;
+  }
+  return { walkMeters, otherServiceDay };
+}
+
+/** Compares our stop-to-stop arrivals with minotor's on the pairs both were asked; figures, counts and examples. */
+function compareWithMinotor(
+  section: Section,
+  label: string,
+  net: Network,
+  queries: readonly StopQuery[],
+  pairs: readonly OdPair[],
+  asked: readonly number[],
+  ours: readonly (number | undefined)[],
+  theirs: readonly (number | undefined)[],
+  transferSlack: number,
+): ArrivalComparison {
+  const midnight = instantAt(SI_DATE, 0);
+  const c = compareArrivals(asked, ours, theirs);
+  section.add(`${label}: same arrival as minotor`, c.same.length, `of ${c.asked}`);
+  section.add(`  ours earlier`, c.oursEarlier.length, 'queries');
+  section.add(`  ours later`, c.oursLater.length, 'queries');
+  section.add(`  only ours found a connection`, c.onlyOurs.length, 'queries');
+  section.add(`  only minotor found a connection`, c.onlyTheirs.length, 'queries');
+  section.add(`  neither found a connection`, c.neither.length, 'queries');
+
+  const describe = (i: number, why = '') => {
+    const p = pairs[i]!;
+    const show = (t: number | undefined) => (t === undefined ? 'none' : clock(t - midnight));
+    return `${p.from} → ${p.to} at ${clock(p.secondsOfDay)}: ours ${show(ours[i])}, minotor ${show(theirs[i])}${why}`;
+  };
+  const explain = (list: readonly number[]) =>
+    list.map((i) => ({ i, why: explainOurs(net, queries[i]!, ours[i]!) }));
+  const whyText = (w: OursExplained) =>
+    [
+      w.walkMeters > 0 ? `walks ${w.walkMeters} m between stops` : '',
+      w.otherServiceDay ? "rides the next day's service" : '',
+    ]
+      .filter(Boolean)
+      .join(', ') || 'no walk, same service day';
+  const examples = (list: readonly { i: number; why: OursExplained }[]) =>
+    list
+      .slice(0, EXAMPLES)
+      .map(({ i, why }) => describe(i, ` (ours ${whyText(why)})`))
+      .join('; ');
+
+  if (c.oursEarlier.length > 0) {
+    const e = explain(c.oursEarlier);
+    const walking = e.filter((x) => x.why.walkMeters > 0).length;
+    section.note(
+      `${label}, ours earlier: ${walking} of ${e.length} walk between stops; e.g. ${examples(e)}`,
+    );
+  }
+  if (c.onlyOurs.length > 0) {
+    const e = explain(c.onlyOurs);
+    const walking = e.filter((x) => x.why.walkMeters > 0).length;
+    const nextDay = e.filter((x) => x.why.otherServiceDay).length;
+    section.note(
+      `${label}, only ours: ${walking} of ${e.length} walk between stops, ${nextDay} ride the next day's service (minotor loads one service day); e.g. ${examples(e)}`,
+    );
+  }
+  if (c.oursLater.length > 0) {
+    // minotor changes vehicle at the same stop with no slack; ours adds transferSlack to every change.
+    const explained = c.oursLater.filter((i) => {
+      if (transferSlack === 0) return false;
+      const noSlack = earliestArrival(net, queries[i]!, 0);
+      return noSlack !== undefined && noSlack <= theirs[i]!;
+    });
+    const shown = c.oursLater
+      .slice(0, EXAMPLES)
+      .map((i) => describe(i, explained.includes(i) ? ' (the slack)' : ' (NOT the slack)'));
+    section.note(
+      `${label}, ours later: ${explained.length} of ${c.oursLater.length} are as early as minotor with transfer slack 0; e.g. ${shown.join('; ')}`,
+    );
+  }
+  if (c.onlyTheirs.length > 0) {
+    const shown = c.onlyTheirs.slice(0, EXAMPLES).map((i) => describe(i));
+    section.note(`${label}, only minotor: e.g. ${shown.join('; ')}`);
+  }
+  return c;
+}
+
+/**
+ * Stop-to-stop on SI: ours, then minotor on the same queries (only `route()` and reading the
+ * arrival are timed), then ours again in minotor's model (no walking between stops, no change
+ * slack) to check that the two routers agree exactly where they model the same thing.
+ */
+async function benchStopToStopVsMinotor(
+  section: Section,
+  ws: Workspace,
+  net: Network,
+  pairs: readonly OdPair[],
+  warmPairs: readonly OdPair[],
+): Promise<void> {
+  const queries = stopQueries(net, pairs, SI_DATE);
+  progress('routing: SI stop-to-stop (ours)…');
+  const ours = runStopToStop(net, queries, stopQueries(net, warmPairs, SI_DATE));
+  section.latency(`SI stop-to-stop, ours (${PAIRS} pairs, ${SI_DATE})`, ours.summary);
+
+  progress('routing: minotor parse + stop-to-stop…');
+  const minotor: MinotorNetwork = await loadMinotor(FEED_ZIPS.si, SI_DATE);
+  section.add(
+    `minotor: parse SI zip for ${SI_DATE} (not timed against us)`,
+    minotor.parseSeconds,
+    's',
+  );
+  const midnight = instantAt(SI_DATE, 0);
+  // minTransferSeconds applies only to transfers.txt rows, which the SI feed has none of.
+  const options = { maxTransfers: PLAN_DEFAULTS.maxTransfers, minTransferSeconds: 0 };
+  const toMinotor = (p: OdPair) => {
+    const from = minotor.stopIdOf(unscoped(p.from));
+    const to = minotor.stopIdOf(unscoped(p.to));
+    return from === undefined || to === undefined
+      ? undefined
+      : { to, query: minotorQuery(from, to, p.secondsOfDay, options) };
+  };
+  // Only pairs whose two stops minotor kept for the date can be asked; both sides are compared on those.
+  const asked = pairs.flatMap((p, i) => {
+    const m = toMinotor(p);
+    return m ? [{ i, ...m }] : [];
+  });
+  for (const m of warmPairs.map(toMinotor)) if (m) minotorArrival(minotor, m.query, m.to);
+  const theirs = new Array<number | undefined>(pairs.length);
+  const theirSummary = summarize(
+    timeEach(asked, (m) => {
+      const t = minotorArrival(minotor, m.query, m.to);
+      theirs[m.i] = t === undefined ? undefined : midnight + t;
+    }),
+  );
+  const oursAsked = summarize(asked.map((m) => ours.samplesMs[m.i]!));
+  section.latency('SI stop-to-stop, minotor 1.0.7 (same queries)', theirSummary);
+  section.add(
+    'stop-to-stop p50 ratio ours / minotor',
+    oursAsked.p50Ms / theirSummary.p50Ms,
+    '×',
+    TARGETS.ratio,
+  );
+  section.add('stop-to-stop p95 ratio ours / minotor', oursAsked.p95Ms / theirSummary.p95Ms, '×');
+  if (asked.length < pairs.length) {
+    section.note(
+      `${pairs.length - asked.length} pairs use a stop that minotor dropped for ${SI_DATE} (no trip that day); minotor, the ratios and the agreement leave them out`,
+    );
+  }
+  const askedIdx = asked.map((m) => m.i);
+  compareWithMinotor(
+    section,
+    'vs minotor',
+    net,
+    queries,
+    pairs,
+    askedIdx,
+    ours.arrivals,
+    theirs,
+    PLAN_DEFAULTS.transferSlack,
+  );
+
+  // minotor's model: footpaths only from a stop to itself (maxTransferMeters 0) and no slack.
+  progress("routing: ours in minotor's model (no walking changes, no slack)…");
+  const { sqlitePath, importedAtMs } = ws.feedFile('si');
+  const strictNet = new Network(
+    compileTimetable([readFeedSource(sqlitePath, 'si', importedAtMs)], {
+      ...ws.compileOptions,
+      maxTransferMeters: 0,
+    }),
+  );
+  const strictQueries = stopQueries(strictNet, pairs, SI_DATE);
+  const strict = runStopToStop(
+    strictNet,
+    strictQueries,
+    stopQueries(strictNet, warmPairs, SI_DATE),
+    0,
+  );
+  section.latency("SI stop-to-stop, ours in minotor's model (no walks, slack 0)", strict.summary);
+  compareWithMinotor(
+    section,
+    "minotor's model",
+    strictNet,
+    strictQueries,
+    pairs,
+    askedIdx,
+    strict.arrivals,
+    theirs,
+    0,
   );
 }
 
-function addLatency(
-  section: Section,
-  name: string,
-  s: LatencySummary,
-  targets: Parameters<Section['latency']>[2] = {},
-): void {
-  section.latency(name, s, targets);
+/** A feed's own id of a scoped id (`si:200001` → `200001`). */
+function unscoped(id: string): string {
+  return id.slice(id.indexOf(':') + 1);
 }
 
 /** Runs the routing section and returns its figures. */
@@ -430,70 +556,14 @@ export async function runRoutingBench(ws: Workspace): Promise<Section> {
     throw new Error('routing expects only the SI feed loaded before the subway');
   const pairs = odPairs(siNet, ['si'], SEED, PAIRS);
   const warmPairs = odPairs(siNet, ['si'], SEED + 100, WARMUP);
-  const siStops = stopQueries(siNet, pairs, SI_DATE);
-  const siWarmStops = stopQueries(siNet, warmPairs, SI_DATE);
 
-  progress('routing: SI stop-to-stop (ours)…');
-  const ours = runStopToStop(siNet, siStops, siWarmStops);
-  addLatency(section, `SI stop-to-stop, ours (${PAIRS} pairs, ${SI_DATE})`, ours.summary);
-
-  progress('routing: minotor parse + stop-to-stop…');
-  const minotor: MinotorNetwork = await loadMinotor(FEED_ZIPS.si, SI_DATE);
-  section.add(
-    `minotor: parse SI zip for ${SI_DATE} (not timed against us)`,
-    minotor.parseSeconds,
-    's',
-  );
-  const unscoped = (id: string) => id.slice(id.indexOf(':') + 1);
-  const options = {
-    maxTransfers: PLAN_DEFAULTS.maxTransfers,
-    minTransferSeconds: PLAN_DEFAULTS.transferSlack,
-  };
-  const mQueries = pairs.map((p) =>
-    minotorQuery(unscoped(p.from), unscoped(p.to), p.secondsOfDay, options),
-  );
-  const missing = pairs.filter(
-    (p) => !minotor.hasStop(unscoped(p.from)) || !minotor.hasStop(unscoped(p.to)),
-  ).length;
-  for (const p of warmPairs)
-    minotorArrival(
-      minotor,
-      minotorQuery(unscoped(p.from), unscoped(p.to), p.secondsOfDay, options),
-      unscoped(p.to),
-    );
-  const theirArrivals = new Array<number | undefined>(PAIRS);
-  const theirs = summarize(
-    timeEach(mQueries, (q, i) => {
-      theirArrivals[i] = minotorArrival(minotor, q, unscoped(pairs[i]!.to));
-    }),
-  );
-  addLatency(section, 'SI stop-to-stop, minotor 1.0.7 (same queries)', theirs);
-  section.add(
-    'stop-to-stop p50 ratio ours / minotor',
-    ours.summary.p50Ms / theirs.p50Ms,
-    '×',
-    TARGETS.ratio,
-  );
-  section.add('stop-to-stop p95 ratio ours / minotor', ours.summary.p95Ms / theirs.p95Ms, '×');
-  if (missing > 0)
-    section.note(
-      `${missing} pairs use a stop that minotor dropped for ${SI_DATE} (no service that day)`,
-    );
-  compareWithMinotor(
-    section,
-    siNet,
-    siStops,
-    pairs,
-    ours.arrivals,
-    theirArrivals,
-    instantAt(SI_DATE, 0),
-  );
+  await benchStopToStopVsMinotor(section, ws, siNet, pairs, warmPairs);
 
   progress('routing: SI plan in process…');
   const siPlans = pairs.map((p) => planQueryOf(p, SI_DATE));
   const siWarmPlans = warmPairs.map((p) => planQueryOf(p, SI_DATE));
   const siPlan = runPlanInProcess(siNet, siPlans, siWarmPlans);
-  addLatency(section, 'SI plan, 3 itineraries from coordinates, in process', siPlan.summary, {
+  section.latency('SI plan, 3 itineraries from coordinates, in process', siPlan.summary, {
     p50: TARGETS.siPlanP50,
     p95: TARGETS.siPlanP95,
   });
@@ -501,7 +571,7 @@ export async function runRoutingBench(ws: Workspace): Promise<Section> {
 
   progress('routing: SI plan over HTTP…');
   const siHttp = await runPlanHttp(ws, siPlans, siWarmPlans);
-  addLatency(section, 'SI plan over HTTP (GraphQL, all issue-3 fields)', siHttp.summary);
+  section.latency('SI plan over HTTP (GraphQL, all issue-3 fields)', siHttp.summary);
   compareHttp(section, 'SI plan over HTTP', siPlan.outcomes, siHttp.outcomes);
 
   // ---- Staten Island + subway --------------------------------------------------------
@@ -518,8 +588,7 @@ export async function runRoutingBench(ws: Workspace): Promise<Section> {
   const bothStops = stopQueries(both, pairs, COMBINED_DATE);
   const bothWarmStops = stopQueries(both, warmPairs, COMBINED_DATE);
   const bothS2s = runStopToStop(both, bothStops, bothWarmStops);
-  addLatency(
-    section,
+  section.latency(
     `SI+subway stop-to-stop, ours (same SI pairs, ${COMBINED_DATE})`,
     bothS2s.summary,
   );
@@ -527,13 +596,13 @@ export async function runRoutingBench(ws: Workspace): Promise<Section> {
   const bothPlans = pairs.map((p) => planQueryOf(p, COMBINED_DATE));
   const bothWarmPlans = warmPairs.map((p) => planQueryOf(p, COMBINED_DATE));
   const bothPlan = runPlanInProcess(both, bothPlans, bothWarmPlans);
-  addLatency(section, 'SI+subway plan, in process (same SI pairs)', bothPlan.summary, {
+  section.latency('SI+subway plan, in process (same SI pairs)', bothPlan.summary, {
     p50: TARGETS.combinedPlanP50,
   });
   notePlanOutcomes(section, 'SI+subway plan (SI pairs)', bothPlan.outcomes);
 
   const bothHttp = await runPlanHttp(ws, bothPlans, bothWarmPlans);
-  addLatency(section, 'SI+subway plan over HTTP (same SI pairs)', bothHttp.summary);
+  section.latency('SI+subway plan over HTTP (same SI pairs)', bothHttp.summary);
   compareHttp(section, 'SI+subway plan over HTTP', bothPlan.outcomes, bothHttp.outcomes);
 
   // Pairs anywhere in the combined network: most cross from Staten Island to the subway or back.
@@ -545,13 +614,13 @@ export async function runRoutingBench(ws: Workspace): Promise<Section> {
     stopQueries(both, mixedPairs, COMBINED_DATE),
     stopQueries(both, mixedWarm, COMBINED_DATE),
   );
-  addLatency(section, 'SI+subway stop-to-stop, ours (pairs over both feeds)', mixedS2s.summary);
+  section.latency('SI+subway stop-to-stop, ours (pairs over both feeds)', mixedS2s.summary);
   const mixedPlan = runPlanInProcess(
     both,
     mixedPairs.map((p) => planQueryOf(p, COMBINED_DATE)),
     mixedWarm.map((p) => planQueryOf(p, COMBINED_DATE)),
   );
-  addLatency(section, 'SI+subway plan, in process (pairs over both feeds)', mixedPlan.summary, {
+  section.latency('SI+subway plan, in process (pairs over both feeds)', mixedPlan.summary, {
     p50: TARGETS.combinedPlanP50,
   });
   notePlanOutcomes(section, 'SI+subway plan (pairs over both feeds)', mixedPlan.outcomes);

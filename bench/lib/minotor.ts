@@ -1,11 +1,15 @@
-import { Duration, Query, Router, Time } from 'minotor';
+import { Duration, Query, Router, Time, type StopId } from 'minotor';
 import { GtfsParser } from 'minotor/parser';
 
 /** minotor's timetable of one feed for one date, ready to route. */
 export interface MinotorNetwork {
   router: Router;
-  /** minotor's stop ids (the feed's own `stop_id`s, unscoped) that it kept for the date. */
-  hasStop: (stopId: string) => boolean;
+  /**
+   * minotor's id of a feed `stop_id`, or undefined when minotor dropped the stop (no service
+   * on the date). minotor reads CSV with csv-parse's `cast: true`, so numeric ids such as the
+   * SI feed's `200001` become numbers in its maps, though typed as strings.
+   */
+  stopIdOf: (gtfsStopId: string) => StopId | undefined;
   parseSeconds: number;
 }
 
@@ -23,7 +27,11 @@ export async function loadMinotor(zipPath: string, date: string): Promise<Minoto
   const parseSeconds = (performance.now() - started) / 1000;
   return {
     router: new Router(timetable, stopsIndex),
-    hasStop: (stopId) => stopsIndex.findStopById(stopId) !== undefined,
+    stopIdOf: (gtfsStopId) => {
+      if (stopsIndex.findStopById(gtfsStopId)) return gtfsStopId;
+      const cast = Number(gtfsStopId) as unknown as StopId;
+      return gtfsStopId.trim() !== '' && stopsIndex.findStopById(cast) ? cast : undefined;
+    },
     parseSeconds,
   };
 }
@@ -56,6 +64,6 @@ export function minotorQuery(
  * Earliest arrival at `to` (seconds after midnight of the parsed date), or undefined when
  * minotor finds none: `route()` plus reading the arrival, the part the benchmark times.
  */
-export function minotorArrival(net: MinotorNetwork, query: Query, to: string): number | undefined {
+export function minotorArrival(net: MinotorNetwork, query: Query, to: StopId): number | undefined {
   return net.router.route(query).arrivalAt(to)?.time.toSeconds();
 }

@@ -32,6 +32,8 @@ export class Section {
   readonly notes: string[] = [];
   private readonly startedMs = performance.now();
   durationSeconds = 0;
+  /** One-minute load averages at the start and the end of the section (2-core machine: above 2 means contention). */
+  readonly loadAverage: { start: number; end?: number } = { start: os.loadavg()[0] ?? NaN };
 
   constructor(readonly name: string) {}
 
@@ -65,7 +67,9 @@ export class Section {
   /** Prints the section's table. */
   print(): void {
     this.durationSeconds = (performance.now() - this.startedMs) / 1000;
-    console.log(`\n== ${this.name} (${this.durationSeconds.toFixed(0)} s) ==`);
+    this.loadAverage.end = os.loadavg()[0] ?? NaN;
+    const load = `load average ${this.loadAverage.start.toFixed(1)} → ${this.loadAverage.end.toFixed(1)} on ${os.cpus().length} cores`;
+    console.log(`\n== ${this.name} (${this.durationSeconds.toFixed(0)} s, ${load}) ==`);
     console.log(formatTable(this.figures));
     if (this.notes.length > 0) console.log(this.notes.map((n) => `  · ${n}`).join('\n'));
   }
