@@ -29,6 +29,8 @@ export interface TransitLeg {
   /** Scheduled times (equal to departure/arrival without realtime). */
   scheduledDeparture: UnixSeconds;
   scheduledArrival: UnixSeconds;
+  /** True when the times come from realtime data. */
+  realtime: boolean;
   distanceMeters: number;
   trip: number;
   route: number;

@@ -6,6 +6,8 @@ import { walkableStops, type StopWalk } from './access.js';
 import type { Itinerary, PlanResult } from './itinerary.js';
 import type { PlanQuery } from './query.js';
 import { raptor, UNREACHED } from './raptor.js';
+import { liveViewAt, type Live } from './liveView.js';
+import { liveRun } from '../transit/realtimeOverlay.js';
 import { reconstruct } from './reconstruct.js';
 
 /** Searches for later departures when more itineraries are wanted. */
@@ -26,7 +28,7 @@ interface Endpoints {
  * wanted; `arriveBy` finds the latest departure that arrives in time. A direct walk is offered
  * when within `maxWalkMeters`.
  */
-export function plan(net: Network, q: PlanQuery): PlanResult {
+export function plan(net: Network, q: PlanQuery, live?: Live): PlanResult {
   const tt = net.tt;
   const day = localDayOf(q.time, net.primaryTimezone);
   const inService = tt.feeds.some((f) => day >= f.startDay - 1 && day <= f.endDay + 1);
@@ -41,10 +43,11 @@ export function plan(net: Network, q: PlanQuery): PlanResult {
 
   const found = new Map<string, Itinerary>();
   if (inService && ends.access.size > 0 && ends.egress.size > 0) {
-    if (q.arriveBy) planArriveBy(net, q, ends, found);
-    else planDepartAt(net, q, ends, found);
+    if (q.arriveBy) planArriveBy(net, q, ends, found, live);
+    else planDepartAt(net, q, ends, found, live);
   }
   const itineraries = [...found.values()];
+  if (live) markLive(itineraries, live);
   if (direct) itineraries.push(direct);
   if (q.arriveBy) itineraries.sort((a, b) => b.departure - a.departure || a.transfers - b.transfers);
   else itineraries.sort((a, b) => a.arrival - b.arrival || a.transfers - b.transfers || b.departure - a.departure);
@@ -66,10 +69,10 @@ export function plan(net: Network, q: PlanQuery): PlanResult {
 }
 
 /** Forward searches from `q.time`, then from just after each found departure. */
-function planDepartAt(net: Network, q: PlanQuery, ends: Endpoints, found: Map<string, Itinerary>): void {
+function planDepartAt(net: Network, q: PlanQuery, ends: Endpoints, found: Map<string, Itinerary>, live?: Live): void {
   let from = q.time;
   for (let i = 0; i < MAX_SEARCHES && found.size < q.numItineraries; i++) {
-    const batch = searchDepartAt(net, q, ends, from);
+    const batch = searchDepartAt(net, q, ends, from, undefined, live);
     if (batch.length === 0) break;
     for (const it of batch) if (!found.has(it.signature)) found.set(it.signature, it);
     from = Math.min(...batch.map((it) => it.departure)) + 1;
@@ -77,10 +80,10 @@ function planDepartAt(net: Network, q: PlanQuery, ends: Endpoints, found: Map<st
 }
 
 /** Latest departures that arrive by `q.time`: binary search on the departure time. */
-function planArriveBy(net: Network, q: PlanQuery, ends: Endpoints, found: Map<string, Itinerary>): void {
+function planArriveBy(net: Network, q: PlanQuery, ends: Endpoints, found: Map<string, Itinerary>, live?: Live): void {
   let deadline = q.time;
   for (let i = 0; i < q.numItineraries && found.size < q.numItineraries; i++) {
-    const best = latestDeparture(net, q, ends, deadline);
+    const best = latestDeparture(net, q, ends, deadline, live);
     if (!best) break;
     for (const it of best) if (it.arrival <= deadline && !found.has(it.signature)) found.set(it.signature, it);
     const earliestArrival = Math.min(...best.map((it) => it.arrival));
@@ -88,12 +91,12 @@ function planArriveBy(net: Network, q: PlanQuery, ends: Endpoints, found: Map<st
   }
 }
 
-function latestDeparture(net: Network, q: PlanQuery, ends: Endpoints, deadline: UnixSeconds): Itinerary[] | undefined {
+function latestDeparture(net: Network, q: PlanQuery, ends: Endpoints, deadline: UnixSeconds, live?: Live): Itinerary[] | undefined {
   let lo = deadline - ARRIVE_BY_WINDOW;
   let hi = deadline;
   let best: Itinerary[] | undefined;
   const arrivesInTime = (t: UnixSeconds): Itinerary[] | undefined => {
-    const its = searchDepartAt(net, q, ends, t, deadline + 1).filter((it) => it.arrival <= deadline);
+    const its = searchDepartAt(net, q, ends, t, deadline + 1, live).filter((it) => it.arrival <= deadline);
     return its.length > 0 ? its : undefined;
   };
   const first = arrivesInTime(lo);
@@ -120,8 +123,9 @@ export function searchDepartAt(
   ends: Endpoints,
   time: UnixSeconds,
   arrivalLimit?: UnixSeconds,
+  live?: Live,
 ): Itinerary[] {
-  const view = net.viewAt(time);
+  const view = liveViewAt(net, time, live);
   const t = time - view.base;
   const result = raptor({
     tt: net.tt,
@@ -175,4 +179,13 @@ function allowedPatterns(net: Network, modes: ReadonlySet<string>): Uint8Array {
     allowed[p] = modes.has(modeOfRouteType(tt.routeType[tt.patternRoute[p]!]!)) ? 1 : 0;
   }
   return allowed;
+}
+
+/** Flags transit legs whose run has live data (even when it runs on time). */
+function markLive(itineraries: Itinerary[], live: Live): void {
+  for (const it of itineraries) {
+    for (const leg of it.legs) {
+      if (leg.mode !== 'WALK' && liveRun(live.overlay, leg.run, leg.serviceDay, live.nowSec)) leg.realtime = true;
+    }
+  }
 }

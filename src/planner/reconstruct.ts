@@ -4,6 +4,7 @@ import { haversineMeters, walkSeconds } from '../transit/geo.js';
 import { modeOfRouteType } from '../transit/modes.js';
 import type { Network } from '../transit/network.js';
 import { FOOT_WALK } from '../transit/timetable.js';
+import { serviceDayStart } from '../transit/time.js';
 import type { StopWalk } from './access.js';
 import type { Itinerary, Leg, TransitLeg } from './itinerary.js';
 import type { PlacePoint } from './query.js';
@@ -117,6 +118,11 @@ export function transitLeg(net: Network, view: DayView, pattern: number, run: nu
   const route = tt.tripRoute[trip]!;
   const departure = view.base + view.departure[times + boardPos]!;
   const arrival = view.base + view.arrival[times + alightPos]!;
+  const serviceDay = view.runServiceDay[run]!;
+  // Timetable times from the compiled run (the view may carry live times).
+  const dayStart = serviceDayStart(tt.feeds[tt.routeFeed[route]!]!.timezone, serviceDay);
+  const scheduledDeparture = dayStart + tt.runDeparture[tt.runTimeStart[baseRun]! + boardPos]!;
+  const scheduledArrival = dayStart + tt.runArrival[tt.runTimeStart[baseRun]! + alightPos]!;
   const intermediateStops = [];
   let meters = 0;
   for (let pos = boardPos + 1; pos <= alightPos; pos++) {
@@ -139,14 +145,15 @@ export function transitLeg(net: Network, view: DayView, pattern: number, run: nu
     to: { lat: tt.stopLat[toStop]!, lon: tt.stopLon[toStop]!, stop: toStop, name: tt.stopNames[toStop]! },
     departure,
     arrival,
-    scheduledDeparture: departure,
-    scheduledArrival: arrival,
+    scheduledDeparture,
+    scheduledArrival,
+    realtime: scheduledDeparture !== departure || scheduledArrival !== arrival,
     distanceMeters: Math.round(meters),
     trip,
     route,
     pattern,
     run: baseRun,
-    serviceDay: view.runServiceDay[run]!,
+    serviceDay,
     boardPos,
     alightPos,
     intermediateStops,

@@ -294,10 +294,9 @@ export function compileTimetable(sources: FeedSource[], options: CompileOptions 
     };
     const isStation = (stopId: string) => stopLocL[stopIndexById.get(scope(stopId)) ?? -1] === 1;
     const rows = src.transfers.filter((t) => t.transferType === 2 || t.transferType === 3);
-    const ordered = [
-      ...rows.filter((t) => isStation(t.fromStopId) || isStation(t.toStopId)),
-      ...rows.filter((t) => !isStation(t.fromStopId) && !isStation(t.toStopId)),
-    ];
+    // Less specific rows first, so a row naming a platform overrides one naming its station.
+    const stationSides = (t: (typeof rows)[number]) => Number(isStation(t.fromStopId)) + Number(isStation(t.toStopId));
+    const ordered = [2, 1, 0].flatMap((n) => rows.filter((t) => stationSides(t) === n));
     for (const t of ordered) {
       const value = t.transferType === 3 ? -1 : (t.minTransferSec ?? -2);
       for (const a of expand(t.fromStopId)) {

@@ -54,7 +54,7 @@ describe('transfers.txt precedence between rows naming a station and rows naming
     expect(new Reference([w.src]).earliestArrival(refQueryOf(w.tt, q)).arrival).toBe(w.at('2026-12-02T08:20'));
   });
 
-  it.fails('a row naming a platform wins over a later row naming only its station', () => {
+  it('a row naming a platform wins over a later row naming only its station', () => {
     const w = tinyWorld(spec);
     // Router today: 08:40 (via t3), having taken S1 → S2 as 300 s.
     expect(plan(w.net, w.query('A', 'C', '2026-12-02T07:55')).itineraries[0]?.arrival).toBe(w.at('2026-12-02T08:20'));

@@ -11,7 +11,7 @@ import { checkLatLon } from '../../validate.js';
 export const plan: QueryResolvers['plan'] = (_parent, { input }, ctx) => {
   const net = requireNetwork(ctx);
   const query = toPlanQuery(net, input);
-  const result = runPlan(net, query);
+  const result = runPlan(net, query, { overlay: ctx.realtime.overlay, nowSec: Math.floor(ctx.nowMs / 1000) });
   return {
     ...result,
     itineraries: result.itineraries.map((itinerary) => ({

@@ -34,7 +34,7 @@ export const Leg: LegResolvers = {
   scheduledDeparture: (l, _a, ctx) => (l.mode === 'WALK' ? null : show(ctx, l.scheduledDeparture)),
   scheduledArrival: (l, _a, ctx) => (l.mode === 'WALK' ? null : show(ctx, l.scheduledArrival)),
   delaySeconds: (l) => (l.mode === 'WALK' ? null : l.departure - l.scheduledDeparture),
-  realtime: (l) => l.mode !== 'WALK' && 'realtime' in l && l.realtime === true,
+  realtime: (l) => l.mode !== 'WALK' && l.realtime,
 };
 
 export const Place: PlaceResolvers = {
