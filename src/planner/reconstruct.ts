@@ -5,6 +5,7 @@ import { modeOfRouteType } from '../transit/modes.js';
 import type { Network } from '../transit/network.js';
 import { FOOT_WALK } from '../transit/timetable.js';
 import { serviceDayStart } from '../transit/time.js';
+import { NEVER_BOARD } from '../transit/realtimeOverlay.js';
 import type { StopWalk } from './access.js';
 import type { Itinerary, Leg, TransitLeg } from './itinerary.js';
 import type { PlacePoint } from './query.js';
@@ -129,7 +130,8 @@ export function transitLeg(net: Network, view: DayView, pattern: number, run: nu
     const a = tt.patternStops[base + pos - 1]!;
     const b = tt.patternStops[base + pos]!;
     meters += haversineMeters(tt.stopLat[a]!, tt.stopLon[a]!, tt.stopLat[b]!, tt.stopLon[b]!);
-    if (pos < alightPos) {
+    // A stop skipped by realtime (NEVER_BOARD) is passed without a call.
+    if (pos < alightPos && view.departure[times + pos]! !== NEVER_BOARD) {
       intermediateStops.push({
         stop: b,
         arrival: view.base + view.arrival[times + pos]!,
