@@ -330,6 +330,12 @@ export type ParkingFacility = {
   kind: ParkingKind;
   location: GeoPoint;
   name: Scalars['String']['output'];
+  /**
+   * Stops and stations within `maxWalkMeters` (default 400, at most 2000) of walk distance
+   * (haversine × WALK_CIRCUITY, DESIGN.md §4), nearest first; each stop's `distanceMeters` is that
+   * walk distance. Empty while no feed is loaded.
+   */
+  nearbyStops: Array<Stop>;
   /** Open for the whole asked window; null without a window. */
   openDuringWindow?: Maybe<Scalars['Boolean']['output']>;
   /** OpenStreetMap `opening_hours` syntax, read in `timezone`. */
@@ -343,6 +349,12 @@ export type ParkingFacility = {
   reservableSpacesLeft?: Maybe<Scalars['Int']['output']>;
   timezone: Scalars['String']['output'];
   totalSpaces: Scalars['Int']['output'];
+};
+
+
+/** A parking facility. Ids are `<operatorId>:<operator's own id>`. */
+export type ParkingFacilityNearbyStopsArgs = {
+  maxWalkMeters?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What a parking facility is. */
@@ -1098,6 +1110,7 @@ export type ParkingFacilityResolvers<ContextType = GraphQLContext, ParentType ex
   kind?: Resolver<ResolversTypes['ParkingKind'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['GeoPoint'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nearbyStops?: Resolver<Array<ResolversTypes['Stop']>, ParentType, ContextType, RequireFields<ParkingFacilityNearbyStopsArgs, 'maxWalkMeters'>>;
   openDuringWindow?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   openingHours?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['ParkingPrice'], ParentType, ContextType>;

@@ -2,6 +2,7 @@ import { toMajor } from '../../../../parking/money.js';
 import type { WindowOffer } from '../../../../parking/types.js';
 import { formatInstant } from '../../../../transit/time.js';
 import type { GraphQLContext } from '../../context.js';
+import { stopsWithinWalk } from '../../nearbyStops.js';
 import type { ParkingFacilityResolvers } from '../../generated/resolvers-types.js';
 import type { ParkingFacilityModel } from '../../parkingModels.js';
 
@@ -50,4 +51,6 @@ export const ParkingFacility: ParkingFacilityResolvers = {
       : null;
   },
   distanceMeters: ({ distanceMeters }) => distanceMeters ?? null,
+  nearbyStops: ({ facility }, { maxWalkMeters }, ctx) =>
+    stopsWithinWalk(ctx, facility.lat, facility.lon, maxWalkMeters),
 };
