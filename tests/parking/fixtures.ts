@@ -19,6 +19,7 @@ export function facilityInput(overrides: Record<string, unknown> = {}): Record<s
   };
 }
 
+/** upsertParkingFacility, returning every plain field. */
 export const UPSERT = /* GraphQL */ `
   mutation ($input: UpsertParkingFacilityInput!) {
     upsertParkingFacility(input: $input) {
@@ -46,6 +47,7 @@ export const UPSERT = /* GraphQL */ `
   }
 `;
 
+/** reserveParking, returning the reservation. */
 export const RESERVE = /* GraphQL */ `
   mutation ($input: ReserveParkingInput!) {
     reserveParking(input: $input) {
@@ -68,6 +70,7 @@ export const RESERVE = /* GraphQL */ `
   }
 `;
 
+/** confirmParkingReservation by id. */
 export const CONFIRM = /* GraphQL */ `
   mutation ($id: ID!) {
     confirmParkingReservation(input: { id: $id }) {
@@ -79,6 +82,7 @@ export const CONFIRM = /* GraphQL */ `
   }
 `;
 
+/** cancelParkingReservation by id. */
 export const CANCEL = /* GraphQL */ `
   mutation ($id: ID!) {
     cancelParkingReservation(input: { id: $id }) {
@@ -90,6 +94,7 @@ export const CANCEL = /* GraphQL */ `
   }
 `;
 
+/** reportParkingAvailability, returning accepted and ignored. */
 export const REPORT = /* GraphQL */ `
   mutation ($input: ReportParkingAvailabilityInput!) {
     reportParkingAvailability(input: $input) {
@@ -103,6 +108,7 @@ export const REPORT = /* GraphQL */ `
   }
 `;
 
+/** parkingFacility with its window fields and live availability. */
 export const FACILITY = /* GraphQL */ `
   query ($id: ID!, $from: DateTime, $until: DateTime) {
     parkingFacility(id: $id, from: $from, until: $until) {

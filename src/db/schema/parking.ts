@@ -107,7 +107,11 @@ export const parkingReservations = sqliteTable(
   ],
 );
 
+/** A stored operator. */
 export type OperatorRow = typeof operators.$inferSelect;
+/** A stored facility. */
 export type ParkingFacilityRow = typeof parkingFacilities.$inferSelect;
+/** A facility's latest stored availability report. */
 export type ParkingAvailabilityRow = typeof parkingAvailability.$inferSelect;
+/** A stored reservation. */
 export type ParkingReservationRow = typeof parkingReservations.$inferSelect;
