@@ -26,6 +26,7 @@ const config: CodegenConfig = {
           Plan: '../../../planner/itinerary.js#PlanResult',
           Itinerary: '../models.js#ItineraryModel',
           Leg: '../models.js#LegModel',
+          LegParking: '../../../planner/parkingProvider.js#PlannedParking',
           Place: '../../../planner/query.js#PlacePoint',
           IntermediateStop: '../models.js#IntermediateStopModel',
         },

@@ -6,6 +6,8 @@ import { appDbPath, openAppDb } from './db/client.js';
 import { FeedService } from './gtfs/feedService.js';
 import { createLogger } from './logger.js';
 import { ParkingService } from './parking/ParkingService.js';
+import { parkingForPlanner } from './parking/forPlanner.js';
+import { haversineStreetRouter } from './planner/streetRouter.js';
 import { RealtimeService } from './realtime/RealtimeService.js';
 import type { Services } from './services.js';
 
@@ -37,7 +39,8 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     maxAgeSeconds: config.realtimeMaxAgeSeconds,
     dataDir: config.dataDir,
   });
-  return { config, clock, logger, db, tokens, feeds, parking, realtime };
+  const streetRouter = haversineStreetRouter({ circuity: config.driveCircuity, speedKmh: config.driveSpeedKmh });
+  return { config, clock, logger, db, tokens, feeds, parking, realtime, streetRouter, parkingForPlanner: parkingForPlanner(parking) };
 }
 
 /** Closes what `createServices` opened. */

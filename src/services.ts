@@ -6,6 +6,8 @@ import type { AppDb } from './db/client.js';
 import type { FeedService } from './gtfs/feedService.js';
 import type { ParkingService } from './parking/ParkingService.js';
 import type { RealtimeService } from './realtime/RealtimeService.js';
+import type { StreetRouter } from './planner/streetRouter.js';
+import type { ParkingForPlanner } from './parking/forPlanner.js';
 
 /** Everything the API layer calls, wired once in `createServices`. */
 export interface Services {
@@ -17,4 +19,8 @@ export interface Services {
   feeds: FeedService;
   parking: ParkingService;
   realtime: RealtimeService;
+  /** Driving times for CAR and CAR_PARK legs (default: haversine × DRIVE_CIRCUITY at DRIVE_SPEED_KMH). */
+  streetRouter: StreetRouter;
+  /** Parking as the planner sees it. */
+  parkingForPlanner: ParkingForPlanner;
 }

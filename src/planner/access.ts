@@ -7,8 +7,21 @@ import type { PlacePoint } from './query.js';
 /** A stop reachable on foot from a place, with the walk. */
 export interface StopWalk {
   stop: number;
+  /** Walk metres (from the facility when `car` is set). */
   meters: number;
+  /** Seconds from leaving the origin to being at the stop (drive + park + walk when `car` is set). */
   seconds: number;
+  /** Set for CAR_PARK access: the drive and the facility before the walk. */
+  car?: CarAccess;
+}
+
+/** The car part of a CAR_PARK access. */
+export interface CarAccess {
+  facility: { id: string; name: string; lat: number; lon: number };
+  driveSeconds: number;
+  driveMeters: number;
+  parkSeconds: number;
+  walkSeconds: number;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TransitMode } from '../transit/modes.js';
 import type { UnixSeconds } from '../transit/time.js';
+import type { PlannedParking } from './parkingProvider.js';
 import type { PlacePoint } from './query.js';
 
 /** A walking leg. */
@@ -43,8 +44,29 @@ export interface TransitLeg {
   intermediateStops: IntermediateStop[];
 }
 
+/** Driving the rider's car (CAR_PARK / CAR access). */
+export interface CarLeg {
+  mode: 'CAR';
+  from: PlacePoint;
+  to: PlacePoint;
+  departure: UnixSeconds;
+  arrival: UnixSeconds;
+  distanceMeters: number;
+}
+
+/** Parking the car at a facility and walking out of it. */
+export interface ParkLeg {
+  mode: 'PARK';
+  from: PlacePoint;
+  to: PlacePoint;
+  departure: UnixSeconds;
+  arrival: UnixSeconds;
+  distanceMeters: 0;
+  parking: PlannedParking;
+}
+
 /** Any leg of an itinerary. */
-export type Leg = WalkLeg | TransitLeg;
+export type Leg = WalkLeg | CarLeg | ParkLeg | TransitLeg;
 
 /** One way from origin to destination. */
 export interface Itinerary {
@@ -53,12 +75,19 @@ export interface Itinerary {
   transfers: number;
   walkMeters: number;
   legs: Leg[];
+  /** Seconds spent driving (0 without a car). */
+  driveSeconds: number;
   /** Identifies the itinerary's content (trips, stops, times): equal itineraries share it. */
   signature: string;
 }
 
 /** Why a plan has no itineraries. */
-export type PlanMessageCode = 'NO_SERVICE_ON_DATE' | 'OUTSIDE_SERVICE_AREA' | 'NO_TRANSIT_CONNECTION' | 'SAME_ORIGIN_AND_DESTINATION';
+export type PlanMessageCode =
+  | 'NO_SERVICE_ON_DATE'
+  | 'OUTSIDE_SERVICE_AREA'
+  | 'NO_TRANSIT_CONNECTION'
+  | 'NO_PARKING_AVAILABLE'
+  | 'SAME_ORIGIN_AND_DESTINATION';
 
 /** The planner's answer. */
 export interface PlanResult {
@@ -68,5 +97,5 @@ export interface PlanResult {
 
 /** True for transit legs. */
 export function isTransitLeg(leg: Leg): leg is TransitLeg {
-  return leg.mode !== 'WALK';
+  return leg.mode !== 'WALK' && leg.mode !== 'CAR' && leg.mode !== 'PARK';
 }

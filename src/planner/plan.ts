@@ -3,8 +3,9 @@ import { modeOfRouteType } from '../transit/modes.js';
 import type { Network } from '../transit/network.js';
 import { localDayOf, type UnixSeconds } from '../transit/time.js';
 import { walkableStops, type StopWalk } from './access.js';
-import type { Itinerary, PlanResult } from './itinerary.js';
-import type { PlanQuery } from './query.js';
+import { isTransitLeg, type Itinerary, type PlanResult } from './itinerary.js';
+import type { AccessMode, PlanQuery } from './query.js';
+import { carOnlyItinerary, carParkAccess, refreshParking, type CarContext } from './carAccess.js';
 import { raptor, UNREACHED } from './raptor.js';
 import { liveViewAt, type Live } from './liveView.js';
 import { liveRun } from '../transit/realtimeOverlay.js';
@@ -28,35 +29,55 @@ interface Endpoints {
  * wanted; `arriveBy` finds the latest departure that arrives in time. A direct walk is offered
  * when within `maxWalkMeters`.
  */
-export function plan(net: Network, q: PlanQuery, live?: Live): PlanResult {
+export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext): PlanResult {
   const tt = net.tt;
+  const modes = q.accessModes ?? WALK_ONLY;
   const day = localDayOf(q.time, net.primaryTimezone);
   const inService = tt.feeds.some((f) => day >= f.startDay - 1 && day <= f.endDay + 1);
   const directMeters = walkMeters(q.from.lat, q.from.lon, q.to.lat, q.to.lon, tt.walkCircuity);
-  const direct = directMeters <= q.maxWalkMeters ? directWalk(q, directMeters) : undefined;
+  const direct = modes.has('WALK') && directMeters <= q.maxWalkMeters ? directWalk(q, directMeters) : undefined;
+  const egress = new Map(walkableStops(net, q.to, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w]));
+  const patternAllowed = q.transitModes ? allowedPatterns(net, q.transitModes) : undefined;
 
-  const ends: Endpoints = {
-    access: new Map(walkableStops(net, q.from, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w])),
-    egress: new Map(walkableStops(net, q.to, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w])),
-    patternAllowed: q.transitModes ? allowedPatterns(net, q.transitModes) : undefined,
+  const walkEnds: Endpoints = {
+    access: modes.has('WALK') ? new Map(walkableStops(net, q.from, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w])) : new Map<number, StopWalk>(),
+    egress,
+    patternAllowed,
   };
+  const carEnds: Endpoints | undefined =
+    modes.has('CAR_PARK') && car ? { access: carParkAccess(net, q, car), egress, patternAllowed } : undefined;
 
-  const found = new Map<string, Itinerary>();
-  if (inService && ends.access.size > 0 && ends.egress.size > 0) {
-    if (q.arriveBy) planArriveBy(net, q, ends, found, live);
-    else planDepartAt(net, q, ends, found, live);
+  const walking = transitItineraries(net, q, walkEnds, inService, live);
+  let driving = carEnds ? transitItineraries(net, q, carEnds, inService, live) : [];
+  if (car) driving = driving.filter((it) => refreshParking(net, q, it, car));
+  // No drive to a lot when walking to the stop is as good (arrives no later, no more changes).
+  driving = driving.filter((d) => !walking.some((w) => w.arrival <= d.arrival && w.transfers <= d.transfers));
+  const carOnly = modes.has('CAR') && car && !q.arriveBy ? carOnlyItinerary(net, q, car) : undefined;
+
+  const all = [...walking, ...driving];
+  if (live) markLive(all, live);
+  if (direct) all.push(direct);
+  if (carOnly) all.push(carOnly);
+  const order = q.arriveBy
+    ? (a: Itinerary, b: Itinerary) => b.departure - a.departure || a.transfers - b.transfers || a.driveSeconds - b.driveSeconds
+    : (a: Itinerary, b: Itinerary) =>
+        a.arrival - b.arrival || a.transfers - b.transfers || a.driveSeconds - b.driveSeconds || b.departure - a.departure;
+  all.sort(order);
+  const chosen = nonDominated(all).slice(0, q.numItineraries);
+  // Asked for park-and-ride: keep the best one even when walking options fill the list.
+  const bestDriving = driving.sort(order)[0];
+  if (bestDriving && !chosen.includes(bestDriving) && chosen.length > 0) {
+    chosen[chosen.length - 1] = bestDriving;
+    chosen.sort(order);
   }
-  const itineraries = [...found.values()];
-  if (live) markLive(itineraries, live);
-  if (direct) itineraries.push(direct);
-  if (q.arriveBy) itineraries.sort((a, b) => b.departure - a.departure || a.transfers - b.transfers);
-  else itineraries.sort((a, b) => a.arrival - b.arrival || a.transfers - b.transfers || b.departure - a.departure);
-  const result: PlanResult = { itineraries: itineraries.slice(0, q.numItineraries), messages: [] };
+  const result: PlanResult = { itineraries: chosen, messages: [] };
   if (result.itineraries.length === 0) {
     if (!inService) {
       result.messages.push({ code: 'NO_SERVICE_ON_DATE', text: 'The date is outside the validity of every loaded feed.' });
-    } else if (ends.access.size === 0 || ends.egress.size === 0) {
-      const which = ends.access.size === 0 ? 'origin' : 'destination';
+    } else if (carEnds && carEnds.access.size === 0 && walkEnds.access.size === 0) {
+      result.messages.push({ code: 'NO_PARKING_AVAILABLE', text: 'No park-and-ride facility is open with space for this trip.' });
+    } else if (walkEnds.access.size + (carEnds?.access.size ?? 0) === 0 || egress.size === 0) {
+      const which = egress.size === 0 ? 'destination' : 'origin';
       result.messages.push({
         code: 'OUTSIDE_SERVICE_AREA',
         text: `No stop is within ${q.maxWalkMeters} m of walking of the ${which}.`,
@@ -66,6 +87,32 @@ export function plan(net: Network, q: PlanQuery, live?: Live): PlanResult {
     }
   }
   return result;
+}
+
+const WALK_ONLY: ReadonlySet<AccessMode> = new Set(['WALK']);
+
+/**
+ * Drops itineraries that another beats on every count: leaves no earlier, arrives no later, with
+ * no more changes and no more driving (e.g. the same ride caught after a longer wait). Keeps order.
+ */
+function nonDominated(sorted: Itinerary[]): Itinerary[] {
+  const dominates = (a: Itinerary, b: Itinerary) =>
+    a.departure >= b.departure &&
+    a.arrival <= b.arrival &&
+    a.transfers <= b.transfers &&
+    a.driveSeconds <= b.driveSeconds &&
+    (a.departure > b.departure || a.arrival < b.arrival || a.transfers < b.transfers || a.driveSeconds < b.driveSeconds);
+  return sorted.filter((b) => !sorted.some((a) => a !== b && dominates(a, b)));
+}
+
+/** The transit itineraries from one kind of access. */
+function transitItineraries(net: Network, q: PlanQuery, ends: Endpoints, inService: boolean, live?: Live): Itinerary[] {
+  const found = new Map<string, Itinerary>();
+  if (inService && ends.access.size > 0 && ends.egress.size > 0) {
+    if (q.arriveBy) planArriveBy(net, q, ends, found, live);
+    else planDepartAt(net, q, ends, found, live);
+  }
+  return [...found.values()];
 }
 
 /** Forward searches from `q.time`, then from just after each found departure. */
@@ -168,6 +215,7 @@ function directWalk(q: PlanQuery, meters: number): Itinerary {
     transfers: 0,
     walkMeters: meters,
     legs: [{ mode: 'WALK', from: q.from, to: q.to, departure, arrival: departure + seconds, distanceMeters: meters }],
+    driveSeconds: 0,
     signature: 'walk',
   };
 }
@@ -185,7 +233,7 @@ function allowedPatterns(net: Network, modes: ReadonlySet<string>): Uint8Array {
 function markLive(itineraries: Itinerary[], live: Live): void {
   for (const it of itineraries) {
     for (const leg of it.legs) {
-      if (leg.mode !== 'WALK' && liveRun(live.overlay, leg.run, leg.serviceDay, live.nowSec)) leg.realtime = true;
+      if (isTransitLeg(leg) && liveRun(live.overlay, leg.run, leg.serviceDay, live.nowSec)) leg.realtime = true;
     }
   }
 }

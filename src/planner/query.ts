@@ -29,7 +29,14 @@ export interface PlanQuery {
   transitModes?: ReadonlySet<TransitMode>;
   /** Seconds added to every change of vehicle; default 60. */
   transferSlack: number;
+  /** How to reach transit: walking, driving to a park-and-ride lot, or driving all the way; default WALK. */
+  accessModes?: ReadonlySet<AccessMode>;
+  /** End of the parking window for CAR_PARK/CAR; default the end of the local day. */
+  parkingUntil?: UnixSeconds;
 }
+
+/** Access modes, spelled as the GraphQL enum `AccessMode`. */
+export type AccessMode = 'WALK' | 'CAR_PARK' | 'CAR';
 
 /** Defaults of `PlanQuery` (DESIGN.md §4), in one place. */
 export const PLAN_DEFAULTS = {

@@ -7,7 +7,8 @@ import { FOOT_WALK } from '../transit/timetable.js';
 import { serviceDayStart } from '../transit/time.js';
 import { NEVER_BOARD } from '../transit/realtimeOverlay.js';
 import type { StopWalk } from './access.js';
-import type { Itinerary, Leg, TransitLeg } from './itinerary.js';
+import { isTransitLeg, type Itinerary, type Leg, type TransitLeg } from './itinerary.js';
+import { carAccessLegs } from './carAccess.js';
 import type { PlacePoint } from './query.js';
 import type { RaptorResult } from './raptor.js';
 
@@ -59,7 +60,9 @@ export function reconstruct(input: ReconstructInput): Itinerary {
     const fromStop = result.boardFrom[prevRound * n + boardStop]!;
     if (prevRound === 0 || fromStop < 0) {
       const access = input.access.get(boardStop)!;
-      if (access.meters > 0 || from.stop === undefined) {
+      if (access.car) {
+        legs.push(...carAccessLegs(net, from, boardStop, access, leg.departure).reverse());
+      } else if (access.meters > 0 || from.stop === undefined) {
         legs.push({
           mode: 'WALK',
           from,
@@ -87,14 +90,16 @@ export function reconstruct(input: ReconstructInput): Itinerary {
     round = prevRound;
   }
   legs.reverse();
-  const transitLegs = legs.filter((l): l is TransitLeg => l.mode !== 'WALK');
+  const transitLegs = legs.filter(isTransitLeg);
+  const car = input.access.get(transitLegs[0]!.from.stop!)?.car;
   return {
     departure: legs[0]!.departure,
     arrival: legs[legs.length - 1]!.arrival,
     transfers: transitLegs.length - 1,
     walkMeters: legs.reduce((sum, l) => sum + (l.mode === 'WALK' ? l.distanceMeters : 0), 0),
     legs,
-    signature: transitLegs.map((l) => `${l.trip}@${l.serviceDay}:${l.boardPos}-${l.alightPos}`).join('|'),
+    driveSeconds: car?.driveSeconds ?? 0,
+    signature: (car ? `car:${car.facility.id}|` : '') + transitLegs.map((l) => `${l.trip}@${l.serviceDay}:${l.boardPos}-${l.alightPos}`).join('|'),
   };
 }
 
@@ -165,7 +170,7 @@ export function transitLeg(net: Network, view: DayView, pattern: number, run: nu
 /** Encoded polyline of a leg: along the trip's shape where the feed has one, else straight segments. */
 export function legGeometry(net: Network, leg: Leg): string {
   const tt = net.tt;
-  if (leg.mode === 'WALK') return polyline.encode([[leg.from.lat, leg.from.lon], [leg.to.lat, leg.to.lon]]);
+  if (!isTransitLeg(leg)) return polyline.encode([[leg.from.lat, leg.from.lon], [leg.to.lat, leg.to.lon]]);
   const shapeIdx = tt.tripShape[leg.trip]!;
   const base = tt.patternStopStart[leg.pattern]!;
   const stopPoints: [number, number][] = [];

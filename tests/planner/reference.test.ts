@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isTransitLeg } from '../../src/planner/itinerary.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFeedSource } from '../../src/gtfs/readFeedSource.js';
 import { walkableStops } from '../../src/planner/access.js';
@@ -157,7 +158,7 @@ function checkItinerary(w: World, q: PlanQuery, it: Itinerary): string[] {
   if (it.departure !== legs[0]!.departure) fail('itinerary departure ≠ first leg departure');
   if (it.arrival !== legs[legs.length - 1]!.arrival) fail('itinerary arrival ≠ last leg arrival');
   if (it.departure < q.time) fail(`leaves at ${iso(w, it.departure)}, before the query time`);
-  const transit = legs.filter((l) => l.mode !== 'WALK');
+  const transit = legs.filter(isTransitLeg);
   if (it.transfers !== Math.max(0, transit.length - 1)) fail(`transfers ${it.transfers} for ${transit.length} rides`);
   if (it.transfers > q.maxTransfers) fail(`${it.transfers} transfers > maxTransfers`);
   const walkSum = legs.reduce((sum, l) => sum + (l.mode === 'WALK' ? l.distanceMeters : 0), 0);
@@ -170,7 +171,7 @@ function checkItinerary(w: World, q: PlanQuery, it: Itinerary): string[] {
     if (next && next.departure < leg.arrival) fail(`${where} ends after leg ${i + 1} starts`);
     if (next && leg.mode === 'WALK' && next.mode === 'WALK') fail(`${where} and the next are both walks`);
 
-    if (leg.mode === 'WALK') {
+    if (!isTransitLeg(leg)) {
       const meters = ref.walkMeters(leg.from.lat, leg.from.lon, leg.to.lat, leg.to.lon);
       if (leg.distanceMeters !== meters) fail(`${where} is ${leg.distanceMeters} m, the walk is ${meters} m`);
       const prev = legs[i - 1];

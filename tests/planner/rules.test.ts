@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isTransitLeg } from '../../src/planner/itinerary.js';
 import { plan } from '../../src/planner/plan.js';
 import type { Itinerary } from '../../src/planner/itinerary.js';
 import { PLAN_DEFAULTS, type PlanQuery } from '../../src/planner/query.js';
@@ -49,7 +50,7 @@ function expectEarliest(w: TinyWorld, q: PlanQuery, local: string | undefined): 
 
 /** Feed-local trip ids of an itinerary's transit legs. */
 function tripsOf(w: TinyWorld, it: Itinerary | undefined): string[] {
-  return (it?.legs ?? []).flatMap((l) => (l.mode === 'WALK' ? [] : [w.tt.tripIds[l.trip]!.replace(/^t:/, '')]));
+  return (it?.legs ?? []).flatMap((l) => (!isTransitLeg(l) ? [] : [w.tt.tripIds[l.trip]!.replace(/^t:/, '')]));
 }
 
 describe('transfer slack (default 60 s) at the same stop (0 s footpath)', () => {
@@ -339,7 +340,7 @@ describe('trips after midnight belong to the previous service day', () => {
     const it0 = expectEarliest(w, w.query('A', 'B', '2026-12-02T00:30'), '2026-12-02T01:05');
     expect(it0?.departure).toBe(w.at('2026-12-02T00:45'));
     const leg = it0?.legs[0];
-    expect(leg?.mode !== 'WALK' && leg?.serviceDay).toBe(Date.UTC(2026, 11, 1) / 86_400_000);
+    expect(leg && isTransitLeg(leg) && leg.serviceDay).toBe(Date.UTC(2026, 11, 1) / 86_400_000);
   });
 
   it('a query on Tuesday evening finds it too, and one a day later does not', () => {
@@ -641,7 +642,7 @@ describe('details the rules imply', () => {
     };
     const it0 = plan(net, q).itineraries[0];
     expect(it0?.arrival).toBe(Date.parse('2026-12-02T13:30:00Z') / 1000);
-    expect(it0?.legs.map((l) => (l.mode === 'WALK' ? `walk ${l.arrival - l.departure}s` : tt.tripIds[l.trip]))).toEqual([
+    expect(it0?.legs.map((l) => (!isTransitLeg(l) ? `walk ${l.arrival - l.departure}s` : tt.tripIds[l.trip]))).toEqual([
       'x:t1',
       `walk ${walkSec(B, offset(B, 100))}s`,
       'y:t2',

@@ -3,6 +3,7 @@ import type { StopModel, RouteModel, TripModel, DepartureModel, FeedModel, Agenc
 import type { VehicleInput, FeedAlert } from '../../../realtime/model.js';
 import type { ParkingFacilityModel, ParkingReservationModel, IgnoredParkingReportModel } from '../parkingModels.js';
 import type { PlanResult } from '../../../planner/itinerary.js';
+import type { PlannedParking } from '../../../planner/parkingProvider.js';
 import type { PlacePoint } from '../../../planner/query.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -23,6 +24,11 @@ export type Scalars = {
   /** A file sent with a GraphQL multipart request. */
   File: { input: File; output: File; }
 };
+
+export type AccessMode =
+  | 'CAR'
+  | 'CAR_PARK'
+  | 'WALK';
 
 /** A transit agency of a feed (agency.txt). */
 export type Agency = {
@@ -178,6 +184,8 @@ export type Itinerary = {
   __typename?: 'Itinerary';
   arrival: Scalars['DateTime']['output'];
   departure: Scalars['DateTime']['output'];
+  /** Seconds spent driving (0 without a car). */
+  driveSeconds: Scalars['Int']['output'];
   durationSeconds: Scalars['Int']['output'];
   /** Opaque id; can be booked for a limited time (see bookJourney). */
   id: Scalars['ID']['output'];
@@ -205,6 +213,8 @@ export type Leg = {
   geometry: Scalars['String']['output'];
   intermediateStops: Array<IntermediateStop>;
   mode: LegMode;
+  /** The parking of a PARK leg; null on other legs. */
+  parking?: Maybe<LegParking>;
   /** True when the times come from realtime data. */
   realtime: Scalars['Boolean']['output'];
   route?: Maybe<Route>;
@@ -229,6 +239,22 @@ export type LegMode =
   | 'TRAM'
   | 'TROLLEYBUS'
   | 'WALK';
+
+/** The parking of a PARK leg: the facility, its live availability and the price of the window. */
+export type LegParking = {
+  __typename?: 'LegParking';
+  /** Live free drive-up spaces; null when unknown or stale. */
+  availableSpaces?: Maybe<Scalars['Int']['output']>;
+  endsAt: Scalars['DateTime']['output'];
+  facility: ParkingFacility;
+  price: Money;
+  /** True when a space can be reserved for the window (bookJourney reserves it). */
+  reservable: Scalars['Boolean']['output'];
+  /** True when the live availability is older than AVAILABILITY_STALE_SECONDS (or missing). */
+  stale: Scalars['Boolean']['output'];
+  /** The parking window: arrival at the facility until parkingUntil. */
+  startsAt: Scalars['DateTime']['output'];
+};
 
 /** An amount of money in major units (12.5 = twelve dollars fifty) of an ISO 4217 currency. */
 export type Money = {
@@ -465,6 +491,8 @@ export type Plan = {
  * transferSlack 60 s.
  */
 export type PlanInput = {
+  /** How to reach transit: WALK, CAR_PARK (drive to a park-and-ride lot, park, ride on), CAR (drive and park near the destination); default [WALK]. */
+  accessModes?: InputMaybe<Array<AccessMode>>;
   arriveBy?: InputMaybe<Scalars['DateTime']['input']>;
   departAt?: InputMaybe<Scalars['DateTime']['input']>;
   from: PlaceInput;
@@ -474,6 +502,8 @@ export type PlanInput = {
   maxWalkMeters?: InputMaybe<Scalars['Int']['input']>;
   /** Itineraries wanted (1–10); default 3. */
   numItineraries?: InputMaybe<Scalars['Int']['input']>;
+  /** End of the parking window of CAR_PARK/CAR itineraries; default the end of the local day. */
+  parkingUntil?: InputMaybe<Scalars['DateTime']['input']>;
   to: PlaceInput;
   /** Seconds added to every change of vehicle (0–3600); default 60. */
   transferSlack?: InputMaybe<Scalars['Int']['input']>;
@@ -491,6 +521,7 @@ export type PlanMessage = {
 };
 
 export type PlanMessageCode =
+  | 'NO_PARKING_AVAILABLE'
   | 'NO_SERVICE_ON_DATE'
   | 'NO_TRANSIT_CONNECTION'
   | 'OUTSIDE_SERVICE_AREA'
@@ -832,6 +863,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessMode: AccessMode;
   Agency: ResolverTypeWrapper<AgencyModel>;
   Alert: ResolverTypeWrapper<FeedAlert>;
   AlertCause: AlertCause;
@@ -859,6 +891,7 @@ export type ResolversTypes = ResolversObject<{
   LatLonInput: LatLonInput;
   Leg: ResolverTypeWrapper<LegModel>;
   LegMode: LegMode;
+  LegParking: ResolverTypeWrapper<PlannedParking>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -923,6 +956,7 @@ export type ResolversParentTypes = ResolversObject<{
   Itinerary: ItineraryModel;
   LatLonInput: LatLonInput;
   Leg: LegModel;
+  LegParking: PlannedParking;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -1049,6 +1083,7 @@ export type IntermediateStopResolvers<ContextType = GraphQLContext, ParentType e
 export type ItineraryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Itinerary'] = ResolversParentTypes['Itinerary']> = ResolversObject<{
   arrival?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   departure?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  driveSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   durationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   legs?: Resolver<Array<ResolversTypes['Leg']>, ParentType, ContextType>;
@@ -1066,12 +1101,23 @@ export type LegResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   geometry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   intermediateStops?: Resolver<Array<ResolversTypes['IntermediateStop']>, ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['LegMode'], ParentType, ContextType>;
+  parking?: Resolver<Maybe<ResolversTypes['LegParking']>, ParentType, ContextType>;
   realtime?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   route?: Resolver<Maybe<ResolversTypes['Route']>, ParentType, ContextType>;
   scheduledArrival?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   scheduledDeparture?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
   trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType>;
+}>;
+
+export type LegParkingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LegParking'] = ResolversParentTypes['LegParking']> = ResolversObject<{
+  availableSpaces?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  facility?: Resolver<ResolversTypes['ParkingFacility'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  reservable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
@@ -1258,6 +1304,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   IntermediateStop?: IntermediateStopResolvers<ContextType>;
   Itinerary?: ItineraryResolvers<ContextType>;
   Leg?: LegResolvers<ContextType>;
+  LegParking?: LegParkingResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -19,6 +19,7 @@ import { Route } from './types/Route.js';
 import { Stop } from './types/Stop.js';
 import { Trip } from './types/Trip.js';
 import { IntermediateStop, Itinerary, Leg, Place } from './types/Itinerary.js';
+import { LegParking } from './types/LegParking.js';
 import { cancelParkingReservation } from './Mutation/cancelParkingReservation.js';
 import { confirmParkingReservation } from './Mutation/confirmParkingReservation.js';
 import { reportParkingAvailability } from './Mutation/reportParkingAvailability.js';
@@ -75,4 +76,5 @@ export const resolvers: Resolvers = {
   Leg,
   Place,
   IntermediateStop,
+  LegParking,
 };

@@ -11,7 +11,16 @@ import { checkLatLon } from '../../validate.js';
 export const plan: QueryResolvers['plan'] = (_parent, { input }, ctx) => {
   const net = requireNetwork(ctx);
   const query = toPlanQuery(net, input);
-  const result = runPlan(net, query, { overlay: ctx.realtime.overlay, nowSec: Math.floor(ctx.nowMs / 1000) });
+  const nowSec = Math.floor(ctx.nowMs / 1000);
+  const { config } = ctx.services;
+  const result = runPlan(net, query, { overlay: ctx.realtime.overlay, nowSec }, {
+    router: ctx.services.streetRouter,
+    parking: ctx.services.parkingForPlanner,
+    parkSeconds: config.parkSeconds,
+    maxDriveMeters: 30_000,
+    maxFacilities: 50,
+    nowSec,
+  });
   return {
     ...result,
     itineraries: result.itineraries.map((itinerary) => ({
@@ -59,5 +68,15 @@ export function toPlanQuery(net: Network, input: PlanInput): PlanQuery {
     numItineraries: Math.floor(inRange('numItineraries', input.numItineraries)),
     transferSlack: Math.floor(inRange('transferSlack', input.transferSlack)),
     transitModes: input.transitModes && input.transitModes.length > 0 ? new Set(input.transitModes) : undefined,
+    accessModes: input.accessModes && input.accessModes.length > 0 ? new Set(input.accessModes) : undefined,
+    parkingUntil: parkingUntilOf(input, time),
   };
+}
+
+function parkingUntilOf(input: PlanInput, time: number): number | undefined {
+  if (!input.parkingUntil) return undefined;
+  const until = Math.floor(input.parkingUntil.getTime() / 1000);
+  if (until <= time) throw new BadInputError('parkingUntil must be after the trip starts');
+  if (until - time > 7 * 24 * 3600) throw new BadInputError('parkingUntil must be within 7 days');
+  return until;
 }

@@ -1,3 +1,4 @@
+import { isTransitLeg } from '../../../../planner/itinerary.js';
 import { legGeometry } from '../../../../planner/reconstruct.js';
 import { formatInstant } from '../../../../transit/time.js';
 import type { GraphQLContext } from '../../context.js';
@@ -16,6 +17,7 @@ export const Itinerary: ItineraryResolvers = {
   durationSeconds: (m) => m.itinerary.arrival - m.itinerary.departure,
   transfers: (m) => Math.max(0, m.itinerary.transfers),
   walkMeters: (m) => m.itinerary.walkMeters,
+  driveSeconds: (m) => m.itinerary.driveSeconds,
   legs: (m) => m.itinerary.legs,
 };
 
@@ -27,14 +29,15 @@ export const Leg: LegResolvers = {
   distanceMeters: (l) => l.distanceMeters,
   from: (l) => l.from,
   to: (l) => l.to,
-  route: (l) => (l.mode === 'WALK' ? null : { idx: l.route }),
-  trip: (l) => (l.mode === 'WALK' ? null : { idx: l.trip }),
-  intermediateStops: (l) => (l.mode === 'WALK' ? [] : l.intermediateStops),
+  route: (l) => (isTransitLeg(l) ? { idx: l.route } : null),
+  trip: (l) => (isTransitLeg(l) ? { idx: l.trip } : null),
+  intermediateStops: (l) => (isTransitLeg(l) ? l.intermediateStops : []),
   geometry: (l, _a, ctx) => legGeometry(requireNetwork(ctx), l),
-  scheduledDeparture: (l, _a, ctx) => (l.mode === 'WALK' ? null : show(ctx, l.scheduledDeparture)),
-  scheduledArrival: (l, _a, ctx) => (l.mode === 'WALK' ? null : show(ctx, l.scheduledArrival)),
-  delaySeconds: (l) => (l.mode === 'WALK' ? null : l.departure - l.scheduledDeparture),
-  realtime: (l) => l.mode !== 'WALK' && l.realtime,
+  scheduledDeparture: (l, _a, ctx) => (isTransitLeg(l) ? show(ctx, l.scheduledDeparture) : null),
+  scheduledArrival: (l, _a, ctx) => (isTransitLeg(l) ? show(ctx, l.scheduledArrival) : null),
+  delaySeconds: (l) => (isTransitLeg(l) ? l.departure - l.scheduledDeparture : null),
+  realtime: (l) => isTransitLeg(l) && l.realtime,
+  parking: (l) => (l.mode === 'PARK' ? l.parking : null),
 };
 
 export const Place: PlaceResolvers = {

@@ -1,0 +1,18 @@
+import { NotFoundError } from '../../../../errors.js';
+import { formatInstant } from '../../../../transit/time.js';
+import type { LegParkingResolvers } from '../../generated/resolvers-types.js';
+
+/** The parking of a PARK leg; the facility is read from the parking service. */
+export const LegParking: LegParkingResolvers = {
+  facility: (p, _a, ctx) => {
+    const facility = ctx.services.parking.facility(p.facilityId);
+    if (!facility) throw new NotFoundError(`facility "${p.facilityId}" no longer exists`);
+    return { facility };
+  },
+  availableSpaces: (p) => p.availableSpaces,
+  stale: (p) => p.stale,
+  reservable: (p) => p.reservable,
+  price: (p) => p.price,
+  startsAt: (p, _a, ctx) => formatInstant(p.startsAt, ctx.network?.primaryTimezone ?? 'UTC'),
+  endsAt: (p, _a, ctx) => formatInstant(p.endsAt, ctx.network?.primaryTimezone ?? 'UTC'),
+};
