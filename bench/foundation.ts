@@ -8,7 +8,7 @@ import { buildDayView } from '../src/transit/dayView.js';
 import { departuresFrom } from '../src/transit/departures.js';
 import type { Network } from '../src/transit/network.js';
 import { localDayOf, type UnixSeconds } from '../src/transit/time.js';
-import { postGraphql, runConcurrent } from './lib/http.js';
+import { postGraphql, requestGraphql, runConcurrent } from './lib/http.js';
 import { measureCompiledRss } from './lib/memory.js';
 import { mulberry32, pick, randomInt } from './lib/random.js';
 import { progress, Section } from './lib/report.js';
@@ -147,7 +147,12 @@ export async function runFoundationBench(ws: Workspace): Promise<Section> {
   });
   section.add('RSS after compile (fresh process, after GC)', memory.afterCompile.rssMB, 'MB');
   section.add('  JS heap used after compile', memory.afterCompile.heapUsedMB, 'MB');
-  section.add(`RSS after compile + day view of ${DATE}`, memory.afterDayView.rssMB, 'MB');
+  section.add(
+    `RSS after compile + day view of ${DATE} (after GC)`,
+    memory.afterDayView.rssMB,
+    'MB',
+  );
+  section.add('peak RSS while reading + compiling', memory.afterDayView.peakRssMB, 'MB');
   section.note(
     `RSS of the probe process before reading the feed (node + tsx + modules): ${memory.baseline.rssMB.toFixed(0)} MB`,
   );
@@ -171,13 +176,24 @@ export async function runFoundationBench(ws: Workspace): Promise<Section> {
     `departures: ${QUERIES - empty} of ${QUERIES} queries returned departures (${empty} stops had none after that time)`,
   );
 
-  // Departures over HTTP: the real app on 127.0.0.1, POST /graphql with fetch.
-  progress('foundation: departures over HTTP…');
-  const server = await ws.http();
   const variablesOf = (q: DeparturesQuery) => ({
     stopId: net.tt.stopIds[q.stop]!,
     after: isoAt(q.after),
   });
+
+  // The same through the app without a socket: how much of HTTP's figure is GraphQL itself.
+  progress('foundation: departures through app.request…');
+  const viaApp = (q: DeparturesQuery) =>
+    requestGraphql<DeparturesBody>(ws.app, DEPARTURES_QUERY, variablesOf(q));
+  for (const q of warmup.slice(0, 100)) await viaApp(q);
+  section.latency(
+    'departures via app.request (GraphQL, no socket)',
+    summarize(await timeEachAsync(queries, (q) => viaApp(q).then(() => undefined))),
+  );
+
+  // Departures over HTTP: the real app on 127.0.0.1, POST /graphql with fetch.
+  progress('foundation: departures over HTTP…');
+  const server = await ws.http();
   const post = (q: DeparturesQuery) =>
     postGraphql<DeparturesBody>(server.graphqlUrl, DEPARTURES_QUERY, variablesOf(q));
   for (const q of warmup.slice(0, 100)) await post(q);

@@ -11,7 +11,7 @@ import { compileTimetable } from '../src/transit/compile.js';
 import { Network } from '../src/transit/network.js';
 import { localDayOf, type UnixSeconds } from '../src/transit/time.js';
 import { compareArrivals, type ArrivalComparison } from './lib/agreement.js';
-import { postGraphql } from './lib/http.js';
+import { postGraphql, requestGraphql } from './lib/http.js';
 import { measureCompiledRss } from './lib/memory.js';
 import { loadMinotor, minotorArrival, minotorQuery, type MinotorNetwork } from './lib/minotor.js';
 import { mulberry32, pick, pointNear, randomInt } from './lib/random.js';
@@ -257,16 +257,21 @@ function runPlanInProcess(
   return { summary, outcomes };
 }
 
-async function runPlanHttp(
+/** Plans through GraphQL: over HTTP to the served app, or through `app.request()` (no socket). */
+async function runPlanGraphql(
   ws: Workspace,
+  transport: 'http' | 'app',
   queries: readonly PlanQuery[],
   warmup: readonly PlanQuery[],
 ) {
   const { graphqlUrl } = await ws.http();
+  const variablesOf = (q: PlanQuery) => ({
+    input: { from: q.from, to: q.to, departAt: isoAt(q.time), numItineraries: q.numItineraries },
+  });
   const post = (q: PlanQuery) =>
-    postGraphql<PlanBody>(graphqlUrl, PLAN_QUERY, {
-      input: { from: q.from, to: q.to, departAt: isoAt(q.time), numItineraries: q.numItineraries },
-    });
+    transport === 'http'
+      ? postGraphql<PlanBody>(graphqlUrl, PLAN_QUERY, variablesOf(q))
+      : requestGraphql<PlanBody>(ws.app, PLAN_QUERY, variablesOf(q));
   for (const q of warmup) await post(q);
   const outcomes = new Array<PlanOutcome | { error: string }>(queries.length);
   const summary = summarize(
@@ -354,7 +359,7 @@ function explainOurs(net: Network, q: StopQuery, arrival: UnixSeconds): OursExpl
   let otherServiceDay = false;
   for (const leg of best?.legs ?? []) {
     if (leg.mode === 'WALK') walkMeters += leg.distanceMeters;
-    else if (leg.serviceDay !== day) otherServiceDay = true;
+    else if ('serviceDay' in leg && leg.serviceDay !== day) otherServiceDay = true;
   }
   return { walkMeters, otherServiceDay };
 }
@@ -569,8 +574,12 @@ export async function runRoutingBench(ws: Workspace): Promise<Section> {
   });
   notePlanOutcomes(section, 'SI plan', siPlan.outcomes);
 
+  progress('routing: SI plan through app.request…');
+  const siApp = await runPlanGraphql(ws, 'app', siPlans, siWarmPlans);
+  section.latency('SI plan via app.request (GraphQL, no socket)', siApp.summary);
+
   progress('routing: SI plan over HTTP…');
-  const siHttp = await runPlanHttp(ws, siPlans, siWarmPlans);
+  const siHttp = await runPlanGraphql(ws, 'http', siPlans, siWarmPlans);
   section.latency('SI plan over HTTP (GraphQL, all issue-3 fields)', siHttp.summary);
   compareHttp(section, 'SI plan over HTTP', siPlan.outcomes, siHttp.outcomes);
 
@@ -601,7 +610,7 @@ export async function runRoutingBench(ws: Workspace): Promise<Section> {
   });
   notePlanOutcomes(section, 'SI+subway plan (SI pairs)', bothPlan.outcomes);
 
-  const bothHttp = await runPlanHttp(ws, bothPlans, bothWarmPlans);
+  const bothHttp = await runPlanGraphql(ws, 'http', bothPlans, bothWarmPlans);
   section.latency('SI+subway plan over HTTP (same SI pairs)', bothHttp.summary);
   compareHttp(section, 'SI+subway plan over HTTP', bothPlan.outcomes, bothHttp.outcomes);
 
@@ -635,11 +644,16 @@ export async function runRoutingBench(ws: Workspace): Promise<Section> {
     'RSS with SI + subway compiled (fresh process, after GC)',
     memory.afterCompile.rssMB,
     'MB',
+  );
+  section.add(
+    `RSS with SI + subway compiled + day view of ${COMBINED_DATE} (after GC)`,
+    memory.afterDayView.rssMB,
+    'MB',
     TARGETS.rss,
   );
   section.add(
-    `RSS with SI + subway compiled + day view of ${COMBINED_DATE}`,
-    memory.afterDayView.rssMB,
+    'peak RSS while reading + compiling SI + subway',
+    memory.afterDayView.peakRssMB,
     'MB',
     TARGETS.rss,
   );

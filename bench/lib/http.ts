@@ -43,6 +43,20 @@ export async function postGraphql<T>(
   return (await res.json()) as GqlBody<T>;
 }
 
+/** Runs one GraphQL operation through `app.request()`: the whole app and GraphQL, but no socket. */
+export async function requestGraphql<T>(
+  app: Hono,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<GqlBody<T>> {
+  const res = await app.request('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GqlBody<T>;
+}
+
 /** Latencies of calls made `concurrency` at a time, and the wall time of the whole batch. */
 export interface ConcurrentRun {
   samplesMs: number[];

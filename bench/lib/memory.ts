@@ -22,6 +22,8 @@ export interface ProbeRequest {
 /** Process memory after a GC, MiB. */
 export interface ProbeMemory {
   rssMB: number;
+  /** Highest RSS of the process so far (getrusage maxrss), MiB: the peak while reading and compiling. */
+  peakRssMB: number;
   heapUsedMB: number;
   arrayBuffersMB: number;
 }

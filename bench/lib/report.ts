@@ -104,6 +104,21 @@ export function formatTable(figures: readonly Figure[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+/**
+ * Figures with unique names for the JSON file: an indented row (a detail of the row above it in
+ * the table) is named `<parent> › <row>`.
+ */
+function qualifiedNames(figures: readonly Figure[]): Figure[] {
+  let parent = '';
+  return figures.map((f) => {
+    if (!f.name.startsWith(' ')) {
+      parent = f.name;
+      return f;
+    }
+    return { ...f, name: `${parent} › ${f.name.trim()}` };
+  });
+}
+
 /** Where the figures of the last run are written. */
 export const RESULTS_FILE = path.resolve(import.meta.dirname, '../results/latest.json');
 
@@ -127,7 +142,12 @@ export function writeResults(
     sections: Object.fromEntries(
       sections.map((s) => [
         s.name,
-        { durationSeconds: Math.round(s.durationSeconds), figures: s.figures, notes: s.notes },
+        {
+          durationSeconds: Math.round(s.durationSeconds),
+          loadAverage: s.loadAverage,
+          figures: qualifiedNames(s.figures),
+          notes: s.notes,
+        },
       ]),
     ),
   };

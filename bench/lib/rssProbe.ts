@@ -13,7 +13,12 @@ function snapshot(): ProbeMemory {
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
   const mb = (bytes: number) => bytes / 2 ** 20;
-  return { rssMB: mb(m.rss), heapUsedMB: mb(m.heapUsed), arrayBuffersMB: mb(m.arrayBuffers) };
+  return {
+    rssMB: mb(m.rss),
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    heapUsedMB: mb(m.heapUsed),
+    arrayBuffersMB: mb(m.arrayBuffers),
+  };
 }
 
 function run(request: ProbeRequest): ProbeResult {

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Hono } from 'hono';
 import { createApp } from '../../src/api/http/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { closeServices, createServices } from '../../src/createServices.js';
@@ -42,6 +43,7 @@ export class Workspace {
   readonly services: Services;
   private readonly imports = new Map<BenchFeedId, ImportTiming>();
   private server: BenchServer | undefined;
+  private honoApp: Hono | undefined;
 
   private constructor(
     readonly dataDir: string,
@@ -117,9 +119,15 @@ export class Workspace {
     };
   }
 
-  /** The real app (createApp) served on 127.0.0.1; started once, on first use. */
+  /** The real app (createApp), built once; `app.request()` runs it without a socket. */
+  get app(): Hono {
+    this.honoApp ??= createApp(this.services);
+    return this.honoApp;
+  }
+
+  /** `app` served on 127.0.0.1; started once, on first use. */
   async http(): Promise<BenchServer> {
-    this.server ??= await startServer(createApp(this.services));
+    this.server ??= await startServer(this.app);
     return this.server;
   }
 
