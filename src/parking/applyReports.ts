@@ -11,7 +11,7 @@ import {
   type StoredAvailability,
 } from './repo/availabilityRepo.js';
 import type { SyncDb } from './repo/db.js';
-import { findFacilities } from './repo/facilityRepo.js';
+import { findFacilityRefs } from './repo/facilityRepo.js';
 import type { EpochMs } from './types.js';
 
 /**
@@ -25,7 +25,7 @@ export function applyReports(
   ctx: { operatorId: string | undefined; nowMs: EpochMs },
 ): ReportResult {
   const ids = reports.map((r, index) => scopedFacilityId(r.facilityId, ctx.operatorId, index));
-  const facilities = new Map(findFacilities(db, [...new Set(ids)]).map((f) => [f.id, f]));
+  const facilities = new Map(findFacilityRefs(db, [...new Set(ids)]).map((f) => [f.id, f]));
   const checked = reports.map((r, index) =>
     checkReport(r, facilities.get(ids[index]!), { ...ctx, index }),
   );

@@ -1,6 +1,6 @@
 import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { StoredAvailability } from './repo/availabilityRepo.js';
-import type { Facility } from './repo/facilityRepo.js';
+import type { FacilityRef } from './repo/facilityRepo.js';
 import type { EpochMs, LiveAvailability, ParkingStatus } from './types.js';
 
 /** A report may be observed this far in the future of the server's clock (clock skew), ms (60 s). */
@@ -53,9 +53,9 @@ export function scopedFacilityId(
 /** Refuses a report that names an unknown or foreign facility, has impossible numbers, or comes from the future. */
 export function checkReport(
   report: AvailabilityReport,
-  facility: Facility | undefined,
+  facility: FacilityRef | undefined,
   ctx: { index: number; operatorId: string | undefined; nowMs: EpochMs },
-): Facility {
+): FacilityRef {
   const at = `reports[${ctx.index}]`;
   if (!facility)
     throw new NotFoundError(`${at}: parking facility "${report.facilityId}" does not exist`);

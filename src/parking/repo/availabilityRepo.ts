@@ -9,7 +9,7 @@ import type { SyncDb } from './db.js';
 /** The latest accepted report of a facility, as stored. */
 export type StoredAvailability = ParkingAvailabilityRow;
 
-/** Rows per multi-row INSERT, well under SQLite's bound-variable limit. */
+/** Ids per `IN (...)` list, well under SQLite's bound-variable limit. */
 const CHUNK = 500;
 
 /** Latest reports of the given facilities, by facility id. */
@@ -31,33 +31,40 @@ export function latestAvailability(
   return out;
 }
 
+const params = {
+  facilityId: sql.placeholder('facilityId'),
+  availableSpaces: sql.placeholder('availableSpaces'),
+  status: sql.placeholder('status'),
+  observedAt: sql.placeholder('observedAt'),
+  receivedAt: sql.placeholder('receivedAt'),
+};
+
 /**
  * Appends reports to the history and makes each the latest of its facility unless a newer one is
- * stored already (the guard also holds against a concurrent writer on the same file).
+ * stored already (the guard also holds against a concurrent writer on the same file). Prepared
+ * once per call and run per row: much cheaper than building large multi-row statements.
  */
 export function storeReports(
   db: SyncDb,
   history: readonly StoredAvailability[],
   latest: readonly StoredAvailability[],
 ): void {
-  for (let i = 0; i < history.length; i += CHUNK) {
-    db.insert(availabilityReports)
-      .values(history.slice(i, i + CHUNK))
-      .run();
-  }
-  for (let i = 0; i < latest.length; i += CHUNK) {
-    db.insert(parkingAvailability)
-      .values(latest.slice(i, i + CHUNK))
-      .onConflictDoUpdate({
-        target: parkingAvailability.facilityId,
-        set: {
-          availableSpaces: sql`excluded.available_spaces`,
-          status: sql`excluded.status`,
-          observedAt: sql`excluded.observed_at`,
-          receivedAt: sql`excluded.received_at`,
-        },
-        setWhere: sql`excluded.observed_at > ${parkingAvailability.observedAt}`,
-      })
-      .run();
-  }
+  if (history.length === 0 && latest.length === 0) return;
+  const append = db.insert(availabilityReports).values(params).prepare();
+  const makeLatest = db
+    .insert(parkingAvailability)
+    .values(params)
+    .onConflictDoUpdate({
+      target: parkingAvailability.facilityId,
+      set: {
+        availableSpaces: sql`excluded.available_spaces`,
+        status: sql`excluded.status`,
+        observedAt: sql`excluded.observed_at`,
+        receivedAt: sql`excluded.received_at`,
+      },
+      setWhere: sql`excluded.observed_at > ${parkingAvailability.observedAt}`,
+    })
+    .prepare();
+  for (const row of history) append.run(row);
+  for (const row of latest) makeLatest.run(row);
 }

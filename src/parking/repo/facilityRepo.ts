@@ -10,14 +10,29 @@ export function findFacility(db: SyncDb, id: string): Facility | undefined {
   return db.select().from(parkingFacilities).where(eq(parkingFacilities.id, id)).get();
 }
 
-/** The facilities among `ids` that exist (any order). */
-export function findFacilities(db: SyncDb, ids: readonly string[]): Facility[] {
-  if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(parkingFacilities)
-    .where(inArray(parkingFacilities.id, [...ids]))
-    .all();
+/** What checking an availability report needs of a facility. */
+export type FacilityRef = Pick<Facility, 'id' | 'operatorId' | 'totalSpaces' | 'timezone'>;
+
+/** The references of the facilities among `ids` that exist (any order), in chunks of 500 ids. */
+export function findFacilityRefs(db: SyncDb, ids: readonly string[]): FacilityRef[] {
+  const out: FacilityRef[] = [];
+  const f = parkingFacilities;
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    out.push(
+      ...db
+        .select({
+          id: f.id,
+          operatorId: f.operatorId,
+          totalSpaces: f.totalSpaces,
+          timezone: f.timezone,
+        })
+        .from(f)
+        .where(inArray(f.id, chunk))
+        .all(),
+    );
+  }
+  return out;
 }
 
 /** Facilities inside a lat/lon box, degrees. */
