@@ -7,6 +7,7 @@ import { feeds, type FeedRow } from '../db/schema/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { compileTimetable, type CompileOptions } from '../transit/compile.js';
 import { Network } from '../transit/network.js';
+import { compileInWorker } from './compileInWorker.js';
 import { readFeedSource } from './readFeedSource.js';
 import { runImportInChild } from './runImportInChild.js';
 
@@ -104,7 +105,7 @@ export class FeedService {
         source: /^https?:/.test(source) ? source : path.basename(source),
       };
       const others = this.list().filter((r) => r.id !== feedId);
-      const net = this.compile([...others, row].sort((a, b) => a.id.localeCompare(b.id)));
+      const net = await this.compileOffThread([...others, row].sort((a, b) => a.id.localeCompare(b.id)));
       this.deps.db
         .insert(feeds)
         .values(row)
@@ -122,12 +123,13 @@ export class FeedService {
 
   /** Stops serving a feed and deletes its database. */
   async remove(feedId: string): Promise<void> {
-    const run = this.queue.then(() => {
+    const run = this.queue.then(async () => {
       const row = this.deps.db.select().from(feeds).where(eq(feeds.id, feedId)).get();
       if (!row) throw new NotFoundError(`feed "${feedId}" is not loaded`);
       const rest = this.list().filter((r) => r.id !== feedId);
+      const net = rest.length > 0 ? await this.compileOffThread(rest) : undefined;
       this.deps.db.delete(feeds).where(eq(feeds.id, feedId)).run();
-      if (rest.length > 0) this.publish(this.compile(rest));
+      if (net) this.publish(net);
       else this.current = undefined;
       removeDbFile(path.join(this.feedDir, row.fileName));
     });
@@ -135,6 +137,16 @@ export class FeedService {
     return run;
   }
 
+  /** Compiles in a worker thread (feed swaps while serving). */
+  private async compileOffThread(rows: FeedRow[]): Promise<Network> {
+    const tt = await compileInWorker(
+      rows.map((r) => ({ file: path.join(this.feedDir, r.fileName), feedId: r.id, importedAtMs: r.importedAt.getTime() })),
+      this.deps.compile,
+    );
+    return new Network(tt);
+  }
+
+  /** Compiles on this thread (start-up, before serving). */
   private compile(rows: FeedRow[]): Network {
     const sources = rows.map((r) =>
       readFeedSource(path.join(this.feedDir, r.fileName), r.id, r.importedAt.getTime()),
