@@ -9,6 +9,8 @@ import { ParkingService } from './parking/ParkingService.js';
 import { parkingForPlanner } from './parking/forPlanner.js';
 import { haversineStreetRouter } from './planner/streetRouter.js';
 import { RealtimeService } from './realtime/RealtimeService.js';
+import { ITINERARY_KEY_PURPOSE, ItineraryTokens } from './journeys/itineraryToken.js';
+import { JourneyService } from './journeys/JourneyService.js';
 import type { Services } from './services.js';
 
 /** Wires the services on a data folder: the app database (migrated), keys, feeds. */
@@ -40,7 +42,22 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     dataDir: config.dataDir,
   });
   const streetRouter = haversineStreetRouter({ circuity: config.driveCircuity, speedKmh: config.driveSpeedKmh });
-  return { config, clock, logger, db, tokens, feeds, parking, realtime, streetRouter, parkingForPlanner: parkingForPlanner(parking) };
+  const itineraryTokens = new ItineraryTokens(tokens.deriveKey(ITINERARY_KEY_PURPOSE), config.itineraryTtlSeconds);
+  const journeys = new JourneyService({ db, clock, tokens: itineraryTokens });
+  return {
+    config,
+    clock,
+    logger,
+    db,
+    tokens,
+    feeds,
+    parking,
+    realtime,
+    streetRouter,
+    parkingForPlanner: parkingForPlanner(parking),
+    itineraryTokens,
+    journeys,
+  };
 }
 
 /** Closes what `createServices` opened. */

@@ -8,6 +8,8 @@ import type { ParkingService } from './parking/ParkingService.js';
 import type { RealtimeService } from './realtime/RealtimeService.js';
 import type { StreetRouter } from './planner/streetRouter.js';
 import type { ParkingForPlanner } from './parking/forPlanner.js';
+import type { ItineraryTokens } from './journeys/itineraryToken.js';
+import type { JourneyService } from './journeys/JourneyService.js';
 
 /** Everything the API layer calls, wired once in `createServices`. */
 export interface Services {
@@ -23,4 +25,8 @@ export interface Services {
   streetRouter: StreetRouter;
   /** Parking as the planner sees it. */
   parkingForPlanner: ParkingForPlanner;
+  /** Signed, expiring itinerary ids (ITINERARY_TTL_SECONDS). */
+  itineraryTokens: ItineraryTokens;
+  /** Booking and following journeys. */
+  journeys: JourneyService;
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 
 const ISSUER = 'maas';
@@ -34,6 +34,11 @@ export class RiderTokens {
       .setIssuedAt(iat)
       .setExpirationTime(iat + ttlSeconds)
       .sign(this.secret);
+  }
+
+  /** A key for another use of the server's secret: HMAC-SHA256(secret, `purpose`), 32 bytes. */
+  deriveKey(purpose: string): Buffer {
+    return createHmac('sha256', this.secret).update(purpose).digest();
   }
 
   /** The rider id of a valid token, or undefined. */

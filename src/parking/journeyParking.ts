@@ -16,7 +16,11 @@ export interface JourneyParkingRequest {
  * transaction, with the same checks as `reserveParking` (open for the window, capacity): so the
  * journey and its reservation commit together or not at all. NO_CAPACITY when none is left.
  */
-export function reserveForJourney(tx: SyncDb, req: JourneyParkingRequest, nowMs: EpochMs): Reservation {
+export function reserveForJourney(
+  tx: SyncDb,
+  req: JourneyParkingRequest,
+  nowMs: EpochMs,
+): Reservation {
   return reserveIn(
     tx,
     { ...req, idempotencyKey: `journey:${req.journeyId}`, hold: false },
@@ -25,7 +29,11 @@ export function reserveForJourney(tx: SyncDb, req: JourneyParkingRequest, nowMs:
 }
 
 /** Cancels a journey's reservation inside the caller's transaction if it still holds a space; returns it as of `nowMs`. */
-export function releaseForJourney(tx: SyncDb, reservationId: string, nowMs: EpochMs): Reservation | undefined {
+export function releaseForJourney(
+  tx: SyncDb,
+  reservationId: string,
+  nowMs: EpochMs,
+): Reservation | undefined {
   const found = findReservation(tx, reservationId);
   if (!found) return undefined;
   const current = asOf(found, nowMs);

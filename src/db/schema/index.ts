@@ -2,3 +2,4 @@ export * from './auth.js';
 export * from './feeds.js';
 export * from './parking.js';
 export * from './realtime.js';
+export * from './journeys.js';

@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { StopModel, RouteModel, TripModel, DepartureModel, FeedModel, AgencyModel, ItineraryModel, LegModel, IntermediateStopModel } from '../models.js';
+import type { StopModel, RouteModel, TripModel, DepartureModel, FeedModel, AgencyModel, ItineraryModel, IntermediateStopModel } from '../models.js';
 import type { VehicleInput, FeedAlert } from '../../../realtime/model.js';
 import type { ParkingFacilityModel, ParkingReservationModel, IgnoredParkingReportModel } from '../parkingModels.js';
 import type { PlanResult } from '../../../planner/itinerary.js';
-import type { PlannedParking } from '../../../planner/parkingProvider.js';
+import type { JourneyLegModel, LegParkingModel, JourneyModel } from '../journeyModels.js';
 import type { PlacePoint } from '../../../planner/query.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -79,6 +79,27 @@ export type AlertEffect =
   | 'SIGNIFICANT_DELAYS'
   | 'STOP_MOVED'
   | 'UNKNOWN_EFFECT';
+
+export type BookJourneyInput = {
+  /** A retry with the same key returns the first journey (1–128 characters). */
+  idempotencyKey: Scalars['String']['input'];
+  /** An `Itinerary.id` from `plan`, bookable for ITINERARY_TTL_SECONDS (default 1800) after planning. */
+  itineraryId: Scalars['ID']['input'];
+};
+
+export type BookJourneyPayload = {
+  __typename?: 'BookJourneyPayload';
+  journey: Journey;
+};
+
+export type CancelJourneyInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type CancelJourneyPayload = {
+  __typename?: 'CancelJourneyPayload';
+  journey: Journey;
+};
 
 export type CancelParkingReservationInput = {
   id: Scalars['ID']['input'];
@@ -194,6 +215,66 @@ export type Itinerary = {
   walkMeters: Scalars['Int']['output'];
 };
 
+/** A booked itinerary, followed live (DESIGN.md §6). Only its rider (or an admin) can see it. */
+export type Journey = {
+  __typename?: 'Journey';
+  /** Planned arrival, as booked. */
+  arrival: Scalars['DateTime']['output'];
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Planned departure, as booked. */
+  departure: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /**
+   * The legs as in `plan`. Transit legs carry live times (`departure` is the live departure at the
+   * boarding stop, `scheduledDeparture` the timetable's, `delaySeconds` the difference) and
+   * `connectionAtRisk`; the PARK leg's `parking.reservation` is the booked space.
+   */
+  legs: Array<Leg>;
+  /** Best known arrival: the planned one moved by the live delay at the end of the last ride. */
+  liveArrival: Scalars['DateTime']['output'];
+  /** The parking reservation of the PARK leg; null without one. */
+  reservation?: Maybe<ParkingReservation>;
+  status: JourneyStatus;
+  totals: JourneyTotals;
+};
+
+/** A page of journeys (Relay connection). */
+export type JourneyConnection = {
+  __typename?: 'JourneyConnection';
+  edges: Array<JourneyEdge>;
+  pageInfo: PageInfo;
+};
+
+export type JourneyEdge = {
+  __typename?: 'JourneyEdge';
+  cursor: Scalars['String']['output'];
+  node: Journey;
+};
+
+/**
+ * Lifecycle of a booked journey (TOMP-API): `CONFIRMED` until its planned departure, `STARTED`
+ * from then, `FINISHED` from its planned arrival; `CANCELLED` by cancelJourney, which releases the
+ * parking.
+ */
+export type JourneyStatus =
+  | 'CANCELLED'
+  | 'CONFIRMED'
+  | 'FINISHED'
+  | 'STARTED';
+
+/** Totals of a journey. */
+export type JourneyTotals = {
+  __typename?: 'JourneyTotals';
+  driveSeconds: Scalars['Int']['output'];
+  /** Planned arrival minus planned departure. */
+  durationSeconds: Scalars['Int']['output'];
+  /** What the parking costs (the reservation's price); null without parking. */
+  price?: Maybe<Money>;
+  transfers: Scalars['Int']['output'];
+  walkMeters: Scalars['Int']['output'];
+};
+
 /** A point in WGS84 degrees. */
 export type LatLonInput = {
   lat: Scalars['Float']['input'];
@@ -204,6 +285,13 @@ export type LatLonInput = {
 export type Leg = {
   __typename?: 'Leg';
   arrival: Scalars['DateTime']['output'];
+  /**
+   * On a transit leg of a journey: true when its live arrival no longer makes the next transit leg
+   * (live arrival + the walk between + the plan's transfer slack, default 60 s, is after the next
+   * leg's live departure), or when it or the next leg is cancelled or skips the stop it is needed
+   * at. False on other legs and in plans (which are planned on live times).
+   */
+  connectionAtRisk: Scalars['Boolean']['output'];
   delaySeconds?: Maybe<Scalars['Int']['output']>;
   departure: Scalars['DateTime']['output'];
   distanceMeters: Scalars['Int']['output'];
@@ -250,6 +338,8 @@ export type LegParking = {
   price: Money;
   /** True when a space can be reserved for the window (bookJourney reserves it). */
   reservable: Scalars['Boolean']['output'];
+  /** The reservation of a booked journey's PARK leg; null in plans. */
+  reservation?: Maybe<ParkingReservation>;
   /** True when the live availability is older than AVAILABILITY_STALE_SECONDS (or missing). */
   stale: Scalars['Boolean']['output'];
   /** The parking window: arrival at the facility until parkingUntil. */
@@ -266,6 +356,14 @@ export type Money = {
 export type Mutation = {
   __typename?: 'Mutation';
   _noop?: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * Books a planned itinerary (rider token): reserves the space of its PARK leg for the parking
+   * window and stores the journey, together or not at all. NO_CAPACITY when the space is gone since
+   * planning; BAD_USER_INPUT for an unknown or expired itinerary id (plan again).
+   */
+  bookJourney: BookJourneyPayload;
+  /** Cancels a journey and releases its parking (its rider); a finished journey cannot be cancelled (CONFLICT). */
+  cancelJourney: CancelJourneyPayload;
   /** Cancels a reservation, freeing its space (its rider). */
   cancelParkingReservation: CancelParkingReservationPayload;
   /** Confirms a HELD reservation (its rider). */
@@ -282,6 +380,16 @@ export type Mutation = {
    * --role operator --operator <id>`), recorded with its first facility.
    */
   upsertParkingFacility: UpsertParkingFacilityPayload;
+};
+
+
+export type MutationBookJourneyArgs = {
+  input: BookJourneyInput;
+};
+
+
+export type MutationCancelJourneyArgs = {
+  input: CancelJourneyInput;
 };
 
 
@@ -538,6 +646,10 @@ export type Query = {
   departures: Array<Departure>;
   /** Feeds being served. */
   feeds: Array<Feed>;
+  /** A journey of the calling rider (or any, for an admin key); NOT_FOUND for another rider's. */
+  journey?: Maybe<Journey>;
+  /** The calling rider's journeys, past and coming, latest departure first (rider token). `first` at most 100. */
+  myJourneys: JourneyConnection;
   /** The calling rider's reservations, newest first (rider token). `first` at most 100. */
   myParkingReservations: ParkingReservationConnection;
   /** Liveness of the API (always true when it answers). */
@@ -576,6 +688,17 @@ export type QueryDeparturesArgs = {
   after?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   stopId: Scalars['ID']['input'];
+};
+
+
+export type QueryJourneyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMyJourneysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -719,6 +842,8 @@ export type Subscription = {
   alertsUpdated: Array<Alert>;
   /** The board of a stop again whenever realtime data changes (server-sent events). */
   departuresUpdated: Array<Departure>;
+  /** Pushes the journey at once and again after every realtime update of its feeds (its rider, or an admin). */
+  journeyUpdated: Journey;
 };
 
 
@@ -730,6 +855,11 @@ export type SubscriptionAlertsUpdatedArgs = {
 export type SubscriptionDeparturesUpdatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   stopId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionJourneyUpdatedArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** Transit modes, from the GTFS route type. */
@@ -868,7 +998,11 @@ export type ResolversTypes = ResolversObject<{
   Alert: ResolverTypeWrapper<FeedAlert>;
   AlertCause: AlertCause;
   AlertEffect: AlertEffect;
+  BookJourneyInput: BookJourneyInput;
+  BookJourneyPayload: ResolverTypeWrapper<Omit<BookJourneyPayload, 'journey'> & { journey: ResolversTypes['Journey'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CancelJourneyInput: CancelJourneyInput;
+  CancelJourneyPayload: ResolverTypeWrapper<Omit<CancelJourneyPayload, 'journey'> & { journey: ResolversTypes['Journey'] }>;
   CancelParkingReservationInput: CancelParkingReservationInput;
   CancelParkingReservationPayload: ResolverTypeWrapper<Omit<CancelParkingReservationPayload, 'reservation'> & { reservation: ResolversTypes['ParkingReservation'] }>;
   ConfirmParkingReservationInput: ConfirmParkingReservationInput;
@@ -888,10 +1022,15 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntermediateStop: ResolverTypeWrapper<IntermediateStopModel>;
   Itinerary: ResolverTypeWrapper<ItineraryModel>;
+  Journey: ResolverTypeWrapper<JourneyModel>;
+  JourneyConnection: ResolverTypeWrapper<Omit<JourneyConnection, 'edges'> & { edges: Array<ResolversTypes['JourneyEdge']> }>;
+  JourneyEdge: ResolverTypeWrapper<Omit<JourneyEdge, 'node'> & { node: ResolversTypes['Journey'] }>;
+  JourneyStatus: JourneyStatus;
+  JourneyTotals: ResolverTypeWrapper<JourneyModel>;
   LatLonInput: LatLonInput;
-  Leg: ResolverTypeWrapper<LegModel>;
+  Leg: ResolverTypeWrapper<JourneyLegModel>;
   LegMode: LegMode;
-  LegParking: ResolverTypeWrapper<PlannedParking>;
+  LegParking: ResolverTypeWrapper<LegParkingModel>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -934,7 +1073,11 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Agency: AgencyModel;
   Alert: FeedAlert;
+  BookJourneyInput: BookJourneyInput;
+  BookJourneyPayload: Omit<BookJourneyPayload, 'journey'> & { journey: ResolversParentTypes['Journey'] };
   Boolean: Scalars['Boolean']['output'];
+  CancelJourneyInput: CancelJourneyInput;
+  CancelJourneyPayload: Omit<CancelJourneyPayload, 'journey'> & { journey: ResolversParentTypes['Journey'] };
   CancelParkingReservationInput: CancelParkingReservationInput;
   CancelParkingReservationPayload: Omit<CancelParkingReservationPayload, 'reservation'> & { reservation: ResolversParentTypes['ParkingReservation'] };
   ConfirmParkingReservationInput: ConfirmParkingReservationInput;
@@ -954,9 +1097,13 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   IntermediateStop: IntermediateStopModel;
   Itinerary: ItineraryModel;
+  Journey: JourneyModel;
+  JourneyConnection: Omit<JourneyConnection, 'edges'> & { edges: Array<ResolversParentTypes['JourneyEdge']> };
+  JourneyEdge: Omit<JourneyEdge, 'node'> & { node: ResolversParentTypes['Journey'] };
+  JourneyTotals: JourneyModel;
   LatLonInput: LatLonInput;
-  Leg: LegModel;
-  LegParking: PlannedParking;
+  Leg: JourneyLegModel;
+  LegParking: LegParkingModel;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -1002,6 +1149,14 @@ export type AlertResolvers<ContextType = GraphQLContext, ParentType extends Reso
   headerText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type BookJourneyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BookJourneyPayload'] = ResolversParentTypes['BookJourneyPayload']> = ResolversObject<{
+  journey?: Resolver<ResolversTypes['Journey'], ParentType, ContextType>;
+}>;
+
+export type CancelJourneyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancelJourneyPayload'] = ResolversParentTypes['CancelJourneyPayload']> = ResolversObject<{
+  journey?: Resolver<ResolversTypes['Journey'], ParentType, ContextType>;
 }>;
 
 export type CancelParkingReservationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancelParkingReservationPayload'] = ResolversParentTypes['CancelParkingReservationPayload']> = ResolversObject<{
@@ -1091,8 +1246,40 @@ export type ItineraryResolvers<ContextType = GraphQLContext, ParentType extends 
   walkMeters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type JourneyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Journey'] = ResolversParentTypes['Journey']> = ResolversObject<{
+  arrival?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  departure?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  legs?: Resolver<Array<ResolversTypes['Leg']>, ParentType, ContextType>;
+  liveArrival?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reservation?: Resolver<Maybe<ResolversTypes['ParkingReservation']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['JourneyStatus'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['JourneyTotals'], ParentType, ContextType>;
+}>;
+
+export type JourneyConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['JourneyConnection'] = ResolversParentTypes['JourneyConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['JourneyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type JourneyEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['JourneyEdge'] = ResolversParentTypes['JourneyEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Journey'], ParentType, ContextType>;
+}>;
+
+export type JourneyTotalsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['JourneyTotals'] = ResolversParentTypes['JourneyTotals']> = ResolversObject<{
+  driveSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  price?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  transfers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  walkMeters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type LegResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Leg'] = ResolversParentTypes['Leg']> = ResolversObject<{
   arrival?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  connectionAtRisk?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   delaySeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   departure?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   distanceMeters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1116,6 +1303,7 @@ export type LegParkingResolvers<ContextType = GraphQLContext, ParentType extends
   facility?: Resolver<ResolversTypes['ParkingFacility'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   reservable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reservation?: Resolver<Maybe<ResolversTypes['ParkingReservation']>, ParentType, ContextType>;
   stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
@@ -1127,6 +1315,8 @@ export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends Reso
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  bookJourney?: Resolver<ResolversTypes['BookJourneyPayload'], ParentType, ContextType, RequireFields<MutationBookJourneyArgs, 'input'>>;
+  cancelJourney?: Resolver<ResolversTypes['CancelJourneyPayload'], ParentType, ContextType, RequireFields<MutationCancelJourneyArgs, 'input'>>;
   cancelParkingReservation?: Resolver<ResolversTypes['CancelParkingReservationPayload'], ParentType, ContextType, RequireFields<MutationCancelParkingReservationArgs, 'input'>>;
   confirmParkingReservation?: Resolver<ResolversTypes['ConfirmParkingReservationPayload'], ParentType, ContextType, RequireFields<MutationConfirmParkingReservationArgs, 'input'>>;
   importFeed?: Resolver<ResolversTypes['ImportFeedPayload'], ParentType, ContextType, RequireFields<MutationImportFeedArgs, 'input'>>;
@@ -1216,6 +1406,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'feedId'>>;
   departures?: Resolver<Array<ResolversTypes['Departure']>, ParentType, ContextType, RequireFields<QueryDeparturesArgs, 'first' | 'stopId'>>;
   feeds?: Resolver<Array<ResolversTypes['Feed']>, ParentType, ContextType>;
+  journey?: Resolver<Maybe<ResolversTypes['Journey']>, ParentType, ContextType, RequireFields<QueryJourneyArgs, 'id'>>;
+  myJourneys?: Resolver<ResolversTypes['JourneyConnection'], ParentType, ContextType, RequireFields<QueryMyJourneysArgs, 'first'>>;
   myParkingReservations?: Resolver<ResolversTypes['ParkingReservationConnection'], ParentType, ContextType, RequireFields<QueryMyParkingReservationsArgs, 'first'>>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   operatorReservations?: Resolver<ResolversTypes['ParkingReservationConnection'], ParentType, ContextType, RequireFields<QueryOperatorReservationsArgs, 'facilityId' | 'first'>>;
@@ -1268,6 +1460,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   _noop?: SubscriptionResolver<Maybe<ResolversTypes['Boolean']>, "_noop", ParentType, ContextType>;
   alertsUpdated?: SubscriptionResolver<Array<ResolversTypes['Alert']>, "alertsUpdated", ParentType, ContextType, RequireFields<SubscriptionAlertsUpdatedArgs, 'feedId'>>;
   departuresUpdated?: SubscriptionResolver<Array<ResolversTypes['Departure']>, "departuresUpdated", ParentType, ContextType, RequireFields<SubscriptionDeparturesUpdatedArgs, 'first' | 'stopId'>>;
+  journeyUpdated?: SubscriptionResolver<ResolversTypes['Journey'], "journeyUpdated", ParentType, ContextType, RequireFields<SubscriptionJourneyUpdatedArgs, 'id'>>;
 }>;
 
 export type TripResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Trip'] = ResolversParentTypes['Trip']> = ResolversObject<{
@@ -1290,6 +1483,8 @@ export type VehiclePositionResolvers<ContextType = GraphQLContext, ParentType ex
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Agency?: AgencyResolvers<ContextType>;
   Alert?: AlertResolvers<ContextType>;
+  BookJourneyPayload?: BookJourneyPayloadResolvers<ContextType>;
+  CancelJourneyPayload?: CancelJourneyPayloadResolvers<ContextType>;
   CancelParkingReservationPayload?: CancelParkingReservationPayloadResolvers<ContextType>;
   ConfirmParkingReservationPayload?: ConfirmParkingReservationPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -1303,6 +1498,10 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ImportFeedPayload?: ImportFeedPayloadResolvers<ContextType>;
   IntermediateStop?: IntermediateStopResolvers<ContextType>;
   Itinerary?: ItineraryResolvers<ContextType>;
+  Journey?: JourneyResolvers<ContextType>;
+  JourneyConnection?: JourneyConnectionResolvers<ContextType>;
+  JourneyEdge?: JourneyEdgeResolvers<ContextType>;
+  JourneyTotals?: JourneyTotalsResolvers<ContextType>;
   Leg?: LegResolvers<ContextType>;
   LegParking?: LegParkingResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;

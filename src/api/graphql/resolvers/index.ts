@@ -31,6 +31,12 @@ import { parkingFacilities } from './Query/parkingFacilities.js';
 import { parkingFacility } from './Query/parkingFacility.js';
 import { ParkingFacility } from './types/ParkingFacility.js';
 import { IgnoredParkingReport, ParkingReservation } from './types/ParkingReservation.js';
+import { bookJourney } from './Mutation/bookJourney.js';
+import { cancelJourney } from './Mutation/cancelJourney.js';
+import { journey } from './Query/journey.js';
+import { myJourneys } from './Query/myJourneys.js';
+import { journeyUpdated } from './Subscription/journeyUpdated.js';
+import { Journey, JourneyTotals, LegJourneyFields, LegParkingJourneyFields } from './types/Journey.js';
 
 /** Every resolver of the schema in `graphql/*.graphql`. */
 export const resolvers: Resolvers = {
@@ -51,6 +57,8 @@ export const resolvers: Resolvers = {
     myParkingReservations,
     operatorReservations,
     plan,
+    journey,
+    myJourneys,
   },
   Mutation: {
     importFeed,
@@ -59,11 +67,13 @@ export const resolvers: Resolvers = {
     reserveParking,
     confirmParkingReservation,
     cancelParkingReservation,
+    bookJourney,
+    cancelJourney,
   },
   Stop,
   Route,
   Trip,
-  Subscription: { departuresUpdated, alertsUpdated },
+  Subscription: { departuresUpdated, alertsUpdated, journeyUpdated },
   Departure,
   VehiclePosition,
   Alert,
@@ -73,8 +83,10 @@ export const resolvers: Resolvers = {
   ParkingReservation,
   IgnoredParkingReport,
   Itinerary,
-  Leg,
+  Leg: { ...Leg, ...LegJourneyFields },
   Place,
   IntermediateStop,
-  LegParking,
+  LegParking: { ...LegParking, ...LegParkingJourneyFields },
+  Journey,
+  JourneyTotals,
 };

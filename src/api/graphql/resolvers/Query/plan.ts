@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { BadInputError, NotFoundError } from '../../../../errors.js';
+import { compactItinerary } from '../../../../journeys/compactItinerary.js';
 import { plan as runPlan } from '../../../../planner/plan.js';
 import { PLAN_DEFAULTS, PLAN_LIMITS, type PlacePoint, type PlanQuery } from '../../../../planner/query.js';
 import type { Network } from '../../../../transit/network.js';
@@ -25,7 +25,8 @@ export const plan: QueryResolvers['plan'] = (_parent, { input }, ctx) => {
     ...result,
     itineraries: result.itineraries.map((itinerary) => ({
       itinerary,
-      id: createHash('sha256').update(`${itinerary.signature}|${itinerary.departure}|${itinerary.arrival}`).digest('base64url').slice(0, 22),
+      // A signed, expiring token holding the itinerary: bookJourney needs nothing stored (DESIGN.md §6).
+      id: ctx.services.itineraryTokens.issue(compactItinerary(net, itinerary, query.transferSlack), nowSec),
     })),
   } as never;
 };

@@ -1,3 +1,4 @@
+import polyline from '@mapbox/polyline';
 import { isTransitLeg } from '../../../../planner/itinerary.js';
 import { legGeometry } from '../../../../planner/reconstruct.js';
 import { formatInstant } from '../../../../transit/time.js';
@@ -29,10 +30,12 @@ export const Leg: LegResolvers = {
   distanceMeters: (l) => l.distanceMeters,
   from: (l) => l.from,
   to: (l) => l.to,
-  route: (l) => (isTransitLeg(l) ? { idx: l.route } : null),
-  trip: (l) => (isTransitLeg(l) ? { idx: l.trip } : null),
+  // A journey's ride whose trip a newer feed no longer has is kept with index -1 (journeys/followJourney.ts).
+  route: (l) => (isTransitLeg(l) && l.route >= 0 ? { idx: l.route } : null),
+  trip: (l) => (isTransitLeg(l) && l.trip >= 0 ? { idx: l.trip } : null),
   intermediateStops: (l) => (isTransitLeg(l) ? l.intermediateStops : []),
-  geometry: (l, _a, ctx) => legGeometry(requireNetwork(ctx), l),
+  geometry: (l, _a, ctx) =>
+    isTransitLeg(l) && l.pattern < 0 ? polyline.encode([[l.from.lat, l.from.lon], [l.to.lat, l.to.lon]]) : legGeometry(requireNetwork(ctx), l),
   scheduledDeparture: (l, _a, ctx) => (isTransitLeg(l) ? show(ctx, l.scheduledDeparture) : null),
   scheduledArrival: (l, _a, ctx) => (isTransitLeg(l) ? show(ctx, l.scheduledArrival) : null),
   delaySeconds: (l) => (isTransitLeg(l) ? l.departure - l.scheduledDeparture : null),

@@ -1,0 +1,62 @@
+import type { Caller } from '../../auth/caller.js';
+import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
+import {
+  followJourney,
+  type FollowedJourney,
+  type JourneyLeg,
+} from '../../journeys/followJourney.js';
+import { statusAt, type BookedJourney, type JourneyReader } from '../../journeys/JourneyService.js';
+import type { JourneyStatus } from '../../journeys/status.js';
+import type { Facility } from '../../parking/repo/facilityRepo.js';
+import type { PlannedParking } from '../../planner/parkingProvider.js';
+import type { GraphQLContext } from './context.js';
+import type { ParkingReservationModel } from './parkingModels.js';
+
+/** A journey as resolvers pass it around: as booked, and as it stands for this request. */
+export interface JourneyModel {
+  booked: BookedJourney;
+  followed: FollowedJourney;
+  status: JourneyStatus;
+  /** The reservation with its facility; undefined without parking. */
+  reservation: ParkingReservationModel | undefined;
+}
+
+/** A leg of a plan or a journey (`connectionAtRisk` is set on a journey's rides). */
+export type JourneyLegModel = JourneyLeg;
+
+/** The parking of a PARK leg; on a booked journey it carries the reservation. */
+export type LegParkingModel = PlannedParking & { reservation?: ParkingReservationModel };
+
+/** Who may read journeys: a rider (their own), an admin (any); UNAUTHENTICATED / FORBIDDEN otherwise. */
+export function journeyReader(caller: Caller): JourneyReader {
+  if (caller.kind === 'rider') return { kind: 'rider', riderId: caller.riderId };
+  if (caller.kind === 'admin') return { kind: 'admin' };
+  if (caller.kind === 'anonymous') throw new UnauthenticatedError('a rider token is required');
+  throw new ForbiddenError('journeys are read with a rider token (or an admin key)');
+}
+
+/**
+ * A booked journey on the request's network, realtime and clock: live legs, status, and the
+ * PARK leg's live availability and reservation.
+ */
+export function journeyModel(ctx: GraphQLContext, booked: BookedJourney): JourneyModel {
+  const followed = followJourney(ctx.network, booked.itinerary, {
+    overlay: ctx.realtime.overlay,
+    nowSec: Math.floor(ctx.nowMs / 1000),
+  });
+  const r = booked.reservation;
+  const facility: Facility | undefined = r && ctx.services.parking.facility(r.facilityId);
+  const reservation = r && facility ? { reservation: r, facility } : undefined;
+  for (const leg of followed.legs) {
+    if (leg.mode !== 'PARK') continue;
+    const live = ctx.services.parking.live(leg.parking.facilityId);
+    const parking: LegParkingModel = {
+      ...leg.parking,
+      availableSpaces: live?.availableSpaces ?? null,
+      stale: live?.stale ?? true,
+      ...(reservation ? { reservation } : {}),
+    };
+    leg.parking = parking;
+  }
+  return { booked, followed, status: statusAt(booked.journey, ctx.nowMs), reservation };
+}

@@ -1,0 +1,60 @@
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { journeys, type JourneyRow } from '../db/schema/index.js';
+import type { SyncDb } from '../parking/repo/db.js';
+
+/** A stored journey. */
+export type Journey = JourneyRow;
+
+/** Where a page of a rider's journeys continues: after this departure (ms) and id. */
+export interface JourneyPageAfter {
+  sortMs: number;
+  id: string;
+}
+
+const j = journeys;
+
+/** The journey with this id, or undefined. */
+export function findJourney(db: SyncDb, id: string): Journey | undefined {
+  return db.select().from(j).where(eq(j.id, id)).get();
+}
+
+/** The journey a rider booked with this idempotency key, or undefined. */
+export function findJourneyByKey(db: SyncDb, riderId: string, key: string): Journey | undefined {
+  return db
+    .select()
+    .from(j)
+    .where(and(eq(j.riderId, riderId), eq(j.idempotencyKey, key)))
+    .get();
+}
+
+/** Inserts a journey. */
+export function insertJourney(db: SyncDb, row: Journey): void {
+  db.insert(j).values(row).run();
+}
+
+/** Marks a journey CANCELLED at `now`. */
+export function markCancelled(db: SyncDb, id: string, now: Date): void {
+  db.update(j).set({ status: 'CANCELLED', cancelledAt: now }).where(eq(j.id, id)).run();
+}
+
+/** A rider's journeys, latest departure first, `limit` of them after `after`. */
+export function riderJourneys(
+  db: SyncDb,
+  riderId: string,
+  limit: number,
+  after?: JourneyPageAfter,
+): Journey[] {
+  const afterCond =
+    after &&
+    or(
+      lt(j.departureAt, new Date(after.sortMs)),
+      and(eq(j.departureAt, new Date(after.sortMs)), lt(j.id, after.id)),
+    );
+  return db
+    .select()
+    .from(j)
+    .where(and(eq(j.riderId, riderId), afterCond))
+    .orderBy(desc(j.departureAt), desc(j.id))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,23 @@
+import type { UnixSeconds } from '../transit/time.js';
+
+/** Journey states (TOMP-API's booking lifecycle), spelled as the GraphQL enum `JourneyStatus`. */
+export type JourneyStatus = 'CONFIRMED' | 'STARTED' | 'FINISHED' | 'CANCELLED';
+
+/** The states that are stored; STARTED and FINISHED follow from the clock. */
+export const STORED_JOURNEY_STATUSES = ['CONFIRMED', 'CANCELLED'] as const;
+
+/** A stored state. */
+export type StoredJourneyStatus = (typeof STORED_JOURNEY_STATUSES)[number];
+
+/** The status at `nowSec`: CONFIRMED before the planned departure, STARTED from it, FINISHED from the planned arrival. */
+export function journeyStatus(
+  stored: StoredJourneyStatus,
+  departure: UnixSeconds,
+  arrival: UnixSeconds,
+  nowSec: UnixSeconds,
+): JourneyStatus {
+  if (stored === 'CANCELLED') return 'CANCELLED';
+  if (nowSec >= arrival) return 'FINISHED';
+  if (nowSec >= departure) return 'STARTED';
+  return 'CONFIRMED';
+}

@@ -1,0 +1,233 @@
+import type { Harness } from '../helpers/harness.js';
+
+/** Leg fields the journey tests read, in plans and journeys alike. */
+const LEG_FIELDS = /* GraphQL */ `
+  mode departure arrival scheduledDeparture scheduledArrival delaySeconds realtime connectionAtRisk
+  from { name stop { id } } to { name stop { id } }
+  route { shortName } trip { id }
+  parking {
+    facility { id name } availableSpaces stale reservable startsAt endsAt price { amount currency }
+    reservation { id code status }
+  }
+`;
+
+/** Journey fields the tests read. */
+const JOURNEY_FIELDS = /* GraphQL */ `
+  id status departure arrival liveArrival createdAt cancelledAt
+  reservation { id code status startsAt endsAt facility { id } }
+  totals { durationSeconds walkMeters driveSeconds transfers price { amount currency } }
+  legs { ${LEG_FIELDS} }
+`;
+
+/** plan, with ids and legs. */
+export const PLAN = /* GraphQL */ `
+  query ($input: PlanInput!) {
+    plan(input: $input) {
+      messages { code text }
+      itineraries { id departure arrival durationSeconds driveSeconds legs { ${LEG_FIELDS} } }
+    }
+  }
+`;
+
+/** bookJourney. */
+export const BOOK = /* GraphQL */ `
+  mutation ($input: BookJourneyInput!) {
+    bookJourney(input: $input) { journey { ${JOURNEY_FIELDS} } }
+  }
+`;
+
+/** journey(id). */
+export const JOURNEY = /* GraphQL */ `
+  query ($id: ID!) { journey(id: $id) { ${JOURNEY_FIELDS} } }
+`;
+
+/** cancelJourney. */
+export const CANCEL = /* GraphQL */ `
+  mutation ($id: ID!) { cancelJourney(input: { id: $id }) { journey { ${JOURNEY_FIELDS} } } }
+`;
+
+/** myJourneys. */
+export const MY_JOURNEYS = /* GraphQL */ `
+  query ($first: Int, $after: String) {
+    myJourneys(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          departure
+          status
+          totals {
+            durationSeconds
+            price {
+              amount
+              currency
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;
+
+/** reservableSpacesLeft of a facility for a window. */
+export const SPACES_LEFT = /* GraphQL */ `
+  query ($id: ID!, $from: DateTime, $until: DateTime) {
+    parkingFacility(id: $id, from: $from, until: $until) {
+      reservableSpacesLeft
+    }
+  }
+`;
+
+/** A leg as `LEG_FIELDS` returns it. */
+export interface LegOut {
+  mode: string;
+  departure: string;
+  arrival: string;
+  scheduledDeparture: string | null;
+  scheduledArrival: string | null;
+  delaySeconds: number | null;
+  realtime: boolean;
+  connectionAtRisk: boolean;
+  from: { name: string | null; stop: { id: string } | null };
+  to: { name: string | null; stop: { id: string } | null };
+  route: { shortName: string | null } | null;
+  trip: { id: string } | null;
+  parking: {
+    facility: { id: string; name: string };
+    availableSpaces: number | null;
+    stale: boolean;
+    reservable: boolean;
+    startsAt: string;
+    endsAt: string;
+    price: { amount: number; currency: string };
+    reservation: { id: string; code: string; status: string } | null;
+  } | null;
+}
+
+/** An itinerary as `PLAN` returns it. */
+export interface ItineraryOut {
+  id: string;
+  departure: string;
+  arrival: string;
+  durationSeconds: number;
+  driveSeconds: number;
+  legs: LegOut[];
+}
+
+/** A journey as `JOURNEY_FIELDS` returns it. */
+export interface JourneyOut {
+  id: string;
+  status: string;
+  departure: string;
+  arrival: string;
+  liveArrival: string;
+  createdAt: string;
+  cancelledAt: string | null;
+  reservation: {
+    id: string;
+    code: string;
+    status: string;
+    startsAt: string;
+    endsAt: string;
+    facility: { id: string };
+  } | null;
+  totals: {
+    durationSeconds: number;
+    walkMeters: number;
+    driveSeconds: number;
+    transfers: number;
+    price: { amount: number; currency: string } | null;
+  };
+  legs: LegOut[];
+}
+
+/** Unix seconds of an ISO instant. */
+export const sec = (iso: string | null | undefined): number => Date.parse(iso!) / 1000;
+
+/** The error code of a GraphQL response (undefined when it succeeded). */
+export function codeOf(res: {
+  body: { errors?: { extensions?: { code?: string } }[] };
+}): string | undefined {
+  return res.body.errors?.[0]?.extensions?.code;
+}
+
+/** Plans and returns the itineraries; fails the test on errors. */
+export async function planItineraries(
+  h: Harness,
+  input: Record<string, unknown>,
+): Promise<ItineraryOut[]> {
+  const res = await h.gql<{ plan: { itineraries: ItineraryOut[] } }>(PLAN, { input });
+  if (!res.body.data) throw new Error(`plan failed: ${JSON.stringify(res.body.errors)}`);
+  return res.body.data.plan.itineraries;
+}
+
+/** Books an itinerary; returns the journey or the error code and message. */
+export async function book(
+  h: Harness,
+  token: string | undefined,
+  itineraryId: string,
+  idempotencyKey: string,
+): Promise<{ journey?: JourneyOut; code?: string; message?: string }> {
+  const res = await h.gql<{ bookJourney: { journey: JourneyOut } }>(
+    BOOK,
+    { input: { itineraryId, idempotencyKey } },
+    token,
+  );
+  const error = res.body.errors?.[0];
+  if (error) return { code: error.extensions?.code, message: error.message };
+  return { journey: res.body.data!.bookJourney.journey };
+}
+
+/** Reads a journey; returns it or the error code. */
+export async function readJourney(
+  h: Harness,
+  credential: string | undefined,
+  id: string,
+): Promise<{ journey?: JourneyOut; code?: string }> {
+  const res = await h.gql<{ journey: JourneyOut }>(JOURNEY, { id }, credential);
+  const code = codeOf(res);
+  return code ? { code } : { journey: res.body.data!.journey };
+}
+
+/** Cancels a journey; returns it or the error code. */
+export async function cancelJourney(
+  h: Harness,
+  token: string,
+  id: string,
+): Promise<{ journey?: JourneyOut; code?: string }> {
+  const res = await h.gql<{ cancelJourney: { journey: JourneyOut } }>(CANCEL, { id }, token);
+  const code = codeOf(res);
+  return code ? { code } : { journey: res.body.data!.cancelJourney.journey };
+}
+
+/** reservableSpacesLeft of a facility for `[from, until)`. */
+export async function spacesLeft(
+  h: Harness,
+  id: string,
+  from: string,
+  until: string,
+): Promise<number> {
+  const res = await h.gql<{ parkingFacility: { reservableSpacesLeft: number } }>(SPACES_LEFT, {
+    id,
+    from,
+    until,
+  });
+  if (!res.body.data) throw new Error(`parkingFacility failed: ${JSON.stringify(res.body.errors)}`);
+  return res.body.data.parkingFacility.reservableSpacesLeft;
+}
+
+/** Rows of the reservations table with the journey they belong to, read straight from SQLite. */
+export function reservationRows(
+  h: Harness,
+): { id: string; status: string; journeyId: string | null; journey: string | null }[] {
+  return h.services.db.$client
+    .prepare(
+      `SELECT r.id, r.status, r.journey_id AS journeyId, j.id AS journey
+       FROM parking_reservations r LEFT JOIN journeys j ON j.reservation_id = r.id`,
+    )
+    .all() as never;
+}
