@@ -118,7 +118,8 @@ function transitItineraries(net: Network, q: PlanQuery, ends: Endpoints, inServi
 /** Forward searches from `q.time`, then from just after each found departure. */
 function planDepartAt(net: Network, q: PlanQuery, ends: Endpoints, found: Map<string, Itinerary>, live?: Live): void {
   let from = q.time;
-  for (let i = 0; i < MAX_SEARCHES && found.size < q.numItineraries; i++) {
+  // Count only itineraries no other beats: a later search may find a later departure on the same ride.
+  for (let i = 0; i < MAX_SEARCHES && nonDominated([...found.values()]).length < q.numItineraries; i++) {
     const batch = searchDepartAt(net, q, ends, from, undefined, live);
     if (batch.length === 0) break;
     for (const it of batch) if (!found.has(it.signature)) found.set(it.signature, it);

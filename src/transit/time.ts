@@ -56,12 +56,30 @@ export function localDayOf(instant: UnixSeconds, timezone: string): DayNumber {
   return Math.round(Date.UTC(local.year, local.month - 1, local.day) / MS_PER_DAY);
 }
 
+const offsetCache = new Map<string, number>();
+
+/** UTC offset of `timezone` at an instant, minutes (cached per zone and quarter hour). */
+export function offsetMinutes(instant: UnixSeconds, timezone: string): number {
+  const key = `${timezone}|${Math.floor(instant / 900)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = DateTime.fromSeconds(instant, { zone: timezone }).offset;
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
 /** Formats an instant as ISO-8601 with the offset of `timezone`, e.g. `2026-12-01T08:00:00-05:00`. */
 export function formatInstant(instant: UnixSeconds, timezone: string): string {
-  return DateTime.fromSeconds(Math.round(instant), { zone: timezone }).toISO({
-    suppressMilliseconds: true,
-    includeOffset: true,
-  })!;
+  const seconds = Math.round(instant);
+  const offset = offsetMinutes(seconds, timezone);
+  const local = new Date((seconds + offset * 60) * 1000).toISOString().slice(0, 19);
+  if (offset === 0 && timezone === 'UTC') return `${local}Z`;
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${local}${offset < 0 ? '-' : '+'}${hh}:${mm}`;
 }
 
 /** Parses `H:MM:SS` / `HH:MM:SS` (hours may exceed 24) into seconds; undefined when malformed. */
