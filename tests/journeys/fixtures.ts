@@ -3,7 +3,7 @@ import type { Harness } from '../helpers/harness.js';
 /** Leg fields the journey tests read, in plans and journeys alike. */
 const LEG_FIELDS = /* GraphQL */ `
   mode departure arrival scheduledDeparture scheduledArrival delaySeconds realtime connectionAtRisk
-  from { name stop { id } } to { name stop { id } }
+  distanceMeters from { name lat lon stop { id } } to { name lat lon stop { id } }
   route { shortName } trip { id }
   parking {
     facility { id name } availableSpaces stale reservable startsAt endsAt price { amount currency }
@@ -82,6 +82,14 @@ export const SPACES_LEFT = /* GraphQL */ `
   }
 `;
 
+/** A place of a leg. */
+export interface PlaceOut {
+  name: string | null;
+  lat: number;
+  lon: number;
+  stop: { id: string } | null;
+}
+
 /** A leg as `LEG_FIELDS` returns it. */
 export interface LegOut {
   mode: string;
@@ -92,8 +100,9 @@ export interface LegOut {
   delaySeconds: number | null;
   realtime: boolean;
   connectionAtRisk: boolean;
-  from: { name: string | null; stop: { id: string } | null };
-  to: { name: string | null; stop: { id: string } | null };
+  distanceMeters: number;
+  from: PlaceOut;
+  to: PlaceOut;
   route: { shortName: string | null } | null;
   trip: { id: string } | null;
   parking: {
@@ -231,3 +240,68 @@ export function reservationRows(
     )
     .all() as never;
 }
+
+/** One event of `journeyUpdated`. */
+export interface JourneyEvent {
+  data?: { journeyUpdated: JourneyOut };
+  errors?: { extensions?: { code?: string } }[];
+}
+
+/** Subscribes to `journeyUpdated(id)` over server-sent events through the app: read one event at a time. */
+export async function subscribeJourney(
+  h: Harness,
+  id: string,
+  credential: string,
+): Promise<{ next: () => Promise<JourneyEvent>; close: () => Promise<void> }> {
+  const res = await h.app.request('/graphql', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      authorization: `Bearer ${credential}`,
+    },
+    body: JSON.stringify({ query: JOURNEY_UPDATED, variables: { id } }),
+  });
+  if (res.status !== 200) throw new Error(`subscription refused: ${res.status}`);
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const next = async () => {
+    for (;;) {
+      const end = buffer.indexOf('\n\n');
+      if (end >= 0) {
+        const chunk = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = chunk.split('\n').find((l) => l.startsWith('data: '));
+        if (data) return JSON.parse(data.slice(6)) as JourneyEvent;
+        continue;
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended');
+      buffer += decoder.decode(value, { stream: true });
+    }
+  };
+  return { next, close: () => reader.cancel() };
+}
+
+/** journeyUpdated with the fields the tests read. */
+export const JOURNEY_UPDATED = /* GraphQL */ `
+  subscription ($id: ID!) {
+    journeyUpdated(id: $id) {
+      id
+      status
+      liveArrival
+      legs {
+        mode
+        departure
+        scheduledDeparture
+        delaySeconds
+        realtime
+        connectionAtRisk
+        trip {
+          id
+        }
+      }
+    }
+  }
+`;
