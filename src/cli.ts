@@ -31,7 +31,8 @@ feed
   .action(async (feedId: string, source: string) => {
     const s = services();
     const bar = new cliProgress.SingleBar(
-      { format: '{phase} [{bar}] {percentage}%', stream: process.stderr, hideCursor: true },
+      // Without a TTY (CI, pipes) the bar still prints a line every few seconds and at the end.
+      { format: '{phase} [{bar}] {percentage}%', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
       cliProgress.Presets.shades_classic,
     );
     bar.start(100, 0, { phase: 'unpack' });

@@ -13,6 +13,8 @@ export async function startServer(config: Config = loadConfig()): Promise<{ clos
   const services = createServices(config);
   const { logger } = services;
   services.feeds.loadAll();
+  // Feeds imported with the CLI on this data folder are served without a restart.
+  const stopWatching = services.feeds.watch();
   // Expires run-out parking holds in the background (also done lazily on every check).
   services.parking.start();
   // Polls the GTFS-Realtime URLs stored with `maas feed realtime`.
@@ -38,6 +40,7 @@ export async function startServer(config: Config = loadConfig()): Promise<{ clos
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       logger.info('shutting down');
+      stopWatching();
       poller.stop();
       server.close(() => {
         closeServices(services);

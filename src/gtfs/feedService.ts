@@ -154,10 +154,50 @@ export class FeedService {
     return new Network(compileTimetable(sources, this.deps.compile));
   }
 
-  private publish(net: Network): void {
+  /**
+   * Picks up feeds imported or removed by another process on the same data folder (the CLI):
+   * every `intervalMs` (default 5 s) compares the registry with what is served and, when they
+   * differ, compiles off the event loop and swaps. Returns a stop function.
+   */
+  watch(intervalMs = 5000): () => void {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      const rows = this.list();
+      if (registryKey(rows) === this.servedKey) return;
+      busy = true;
+      const run = this.queue.then(async () => {
+        const latest = this.list();
+        if (registryKey(latest) === this.servedKey) return;
+        if (latest.length === 0) {
+          this.current = undefined;
+          this.servedKey = '';
+          return;
+        }
+        this.publish(await this.compileOffThread(latest), latest);
+        this.deps.logger.info({ feeds: latest.map((r) => `${r.id}@v${r.version}`) }, 'picked up feeds changed by another process');
+      });
+      this.queue = run.catch((error: unknown) => {
+        this.deps.logger.error({ err: error }, 'reloading feeds failed; the previous timetable keeps serving');
+      });
+      void this.queue.finally(() => (busy = false));
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /** Registry state of what is being served (ids and versions). */
+  private servedKey = '';
+
+  private publish(net: Network, rows: FeedRow[] = this.list()): void {
+    this.servedKey = registryKey(rows);
     this.current = net;
     for (const listener of this.listeners) listener(net);
   }
+}
+
+function registryKey(rows: FeedRow[]): string {
+  return rows.map((r) => `${r.id}@${r.version}`).join(',');
 }
 
 function removeDbFile(file: string): void {
