@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { runFoundationBench } from './foundation.js';
 import { formatTable, formatValue, progress, writeResults, type Section } from './lib/report.js';
 import { Workspace } from './lib/workspace.js';
+import { runRealtimeBench } from './realtime.js';
 import { runRoutingBench } from './routing.js';
 
-const SECTIONS = ['foundation', 'routing', 'parking'] as const;
+const SECTIONS = ['foundation', 'routing', 'realtime', 'parking'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const PARKING_MODULE = new URL('./parking.ts', import.meta.url);
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
     for (const [name, run] of [
       ['foundation', runFoundationBench],
       ['routing', runRoutingBench],
+      ['realtime', runRealtimeBench],
     ] as const) {
       if (!only.includes(name)) continue;
       progress(`section ${name}…`);
