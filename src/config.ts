@@ -30,6 +30,20 @@ export interface Config {
   parkSeconds: number;
   /** Log level for pino; default `info` (`silent` in tests). */
   logLevel: string;
+  /** Largest JSON GraphQL body, bytes (`GRAPHQL_MAX_BODY_BYTES`); default 1 MiB. */
+  graphqlMaxBodyBytes: number;
+  /** Requests per minute and client IP (`RATE_LIMIT_PER_MINUTE`); default 6000, 0 turns all rate limits off. */
+  rateLimitPerMinute: number;
+  /** Requests per minute and credential, API key or rider token (`RATE_LIMIT_CREDENTIAL_PER_MINUTE`); default 3000, 0 = off. */
+  rateLimitCredentialPerMinute: number;
+  /** Client IPs never rate-limited (`RATE_LIMIT_EXEMPT_IPS`, comma-separated); default loopback. */
+  rateLimitExemptIps: string[];
+  /** Take the client IP from the first `X-Forwarded-For` hop (`TRUST_PROXY`); default false. */
+  trustProxy: boolean;
+  /** A `plan` taking longer is logged and counted as over budget, ms (`PLAN_TIME_BUDGET_MS`); default 2000. */
+  planTimeBudgetMs: number;
+  /** Bearer token `/metrics` requires (`METRICS_TOKEN`); default none (open). */
+  metricsToken: string | undefined;
 }
 
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -57,5 +71,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     driveSpeedKmh: num(env, 'DRIVE_SPEED_KMH', 30),
     parkSeconds: num(env, 'PARK_SECONDS', 300),
     logLevel: env.LOG_LEVEL ?? 'info',
+    graphqlMaxBodyBytes: num(env, 'GRAPHQL_MAX_BODY_BYTES', 1024 * 1024),
+    rateLimitPerMinute: num(env, 'RATE_LIMIT_PER_MINUTE', 6000),
+    rateLimitCredentialPerMinute: num(env, 'RATE_LIMIT_CREDENTIAL_PER_MINUTE', 3000),
+    rateLimitExemptIps: (env.RATE_LIMIT_EXEMPT_IPS ?? '127.0.0.1,::1,::ffff:127.0.0.1')
+      .split(',')
+      .map((ip) => ip.trim())
+      .filter(Boolean),
+    trustProxy: env.TRUST_PROXY === 'true',
+    planTimeBudgetMs: num(env, 'PLAN_TIME_BUDGET_MS', 2000),
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }

@@ -35,6 +35,9 @@ export function maskError(error: unknown, message: string): Error {
     });
   }
   if (isGraphQLErrorLike(original) && original.extensions?.code) return original;
+  if (gqlError && isRequestError(gqlError)) {
+    return new GraphQLError(gqlError.message, { ...location, extensions: { code: 'BAD_USER_INPUT' } });
+  }
   return new GraphQLError(message, { ...location, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
@@ -43,6 +46,16 @@ interface GraphQLErrorLike {
   nodes?: GraphQLError['nodes'];
   path?: GraphQLError['path'];
   extensions?: Record<string, unknown>;
+}
+
+/**
+ * graphql-js's own errors about the request (a variable of the wrong type, a missing operation):
+ * no path, and caused by nothing but other GraphQL errors (as yoga's own masking judges them).
+ */
+function isRequestError(error: GraphQLErrorLike): boolean {
+  if (error.path !== undefined) return false;
+  const cause = error.originalError;
+  return cause === undefined || cause === null || (isGraphQLErrorLike(cause) && isRequestError(cause));
 }
 
 function isGraphQLErrorLike(error: unknown): error is GraphQLErrorLike & Error {

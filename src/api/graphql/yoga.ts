@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createSchema, createYoga } from 'graphql-yoga';
+import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { authenticate } from '../../auth/authenticate.js';
 import type { Services } from '../../services.js';
 import type { GraphQLContext } from './context.js';
@@ -19,8 +19,8 @@ export function loadTypeDefs(): string {
     .join('\n');
 }
 
-/** The graphql-yoga server: schema, context (caller + network snapshot), masked errors, offline GraphiQL. */
-export function createGraphQLServer(services: Services) {
+/** The graphql-yoga server: schema, context (caller + network snapshot), masked errors, offline GraphiQL; `plugins` add limits and metrics. */
+export function createGraphQLServer(services: Services, plugins: Plugin[] = []) {
   const schema = createSchema<GraphQLContext>({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
   return createYoga<{ requestId?: string }, GraphQLContext>({
     schema,
@@ -28,6 +28,7 @@ export function createGraphQLServer(services: Services) {
     renderGraphiQL,
     graphiql: { title: 'MaaS trip planner', defaultQuery: '{ feeds { id agency { name } startDate endDate } }' },
     maskedErrors: { maskError },
+    plugins,
     logging: false,
     landingPage: false,
     context: async ({ request, requestId }) => {

@@ -6,7 +6,11 @@ import { secureHeaders } from 'hono/secure-headers';
 import { httpStatusOf } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { clientErrorOf } from '../graphql/errors.js';
+import { armorPlugin } from '../graphql/armor.js';
 import { createGraphQLServer } from '../graphql/yoga.js';
+import { createMetrics, metricsHandler } from '../../metrics/index.js';
+import { payloadLimit } from './middleware/payload-limit/index.js';
+import { rateLimit } from './middleware/rate-limit/index.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { feedRoutes } from './routes/feeds.js';
 import { realtimeRoutes } from './routes/realtime.js';
@@ -15,7 +19,9 @@ import { parkingRoutes } from './routes/parking.js';
 /** Builds the hono app: health, REST ingest, and GraphQL at `/graphql`. Tests drive it with `app.request()`. */
 export function createApp(services: Services): Hono {
   const app = new Hono();
-  const yoga = createGraphQLServer(services);
+  const { config } = services;
+  const metrics = createMetrics(services);
+  const yoga = createGraphQLServer(services, [armorPlugin(), ...metrics.plugins]);
 
   app.use('*', requestId());
   app.use('*', requestLog({ logger: services.logger }));
@@ -33,11 +39,30 @@ export function createApp(services: Services): Hono {
       origin: (process.env.CORS_ORIGINS ?? '*') === '*' ? '*' : (process.env.CORS_ORIGINS ?? '').split(','),
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
       allowMethods: ['GET', 'POST', 'OPTIONS'],
+      exposeHeaders: ['Retry-After', 'X-Request-Id'],
       maxAge: 600,
     }),
   );
 
+  const limiter = rateLimit({
+    perMinute: config.rateLimitPerMinute,
+    credentialPerMinute: config.rateLimitCredentialPerMinute,
+    exemptIps: config.rateLimitExemptIps,
+    trustProxy: config.trustProxy,
+  });
+  app.use('/graphql', limiter);
+  app.use('/v1/*', limiter);
+  // GraphQL feed uploads (multipart) get the same limit as POST /v1/feeds.
+  app.use(
+    '/graphql',
+    payloadLimit({
+      maxBytes: config.graphqlMaxBodyBytes,
+      multipartMaxBytes: Number(process.env.FEED_UPLOAD_MAX_BYTES ?? 300 * 1024 * 1024),
+    }),
+  );
+
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/metrics', metricsHandler(metrics, config.metricsToken));
   app.get('/readyz', (c) => {
     const net = services.feeds.network;
     return net

@@ -1,0 +1,69 @@
+import { buildSchema, getOperationAST, Kind, type DocumentNode } from 'graphql';
+import { loadTypeDefs } from '../api/graphql/yoga.js';
+
+/** Distinct operation names kept as label values; later ones are counted as `other`. */
+const MAX_OPERATION_NAMES = 200;
+/** More root fields than this in one operation are labelled `multiple`, so that combinations stay few. */
+const MAX_ROOT_FIELDS_IN_LABEL = 3;
+
+/** Label values of one GraphQL operation, bounded so that clients cannot explode the series. */
+export interface OperationLabels {
+  /** The client's operation name (first 200 distinct ones, then `other`), `Anonymous` without. */
+  operationName: string;
+  operationType: string;
+  /** Root fields it selects, sorted and comma-joined (`plan`, `departures,stop`), `multiple` past 3, `unknown` when not in the schema. */
+  rootField: string;
+}
+
+/** Names of every root field of the schema, per operation type. */
+function schemaRootFields(): ReadonlySet<string> {
+  const schema = buildSchema(loadTypeDefs());
+  const names = new Set<string>();
+  for (const type of [
+    schema.getQueryType(),
+    schema.getMutationType(),
+    schema.getSubscriptionType(),
+  ]) {
+    for (const name of Object.keys(type?.getFields() ?? {})) names.add(name);
+  }
+  return names;
+}
+
+/** Builds the labeller: known root fields only, operation names capped at `MAX_OPERATION_NAMES`. */
+export function operationLabeller(): (
+  document: DocumentNode | undefined,
+  operationName?: string,
+) => OperationLabels {
+  const rootFields = schemaRootFields();
+  const seenNames = new Set<string>();
+  const nameLabel = (name: string | undefined): string => {
+    if (!name) return 'Anonymous';
+    if (seenNames.has(name)) return name;
+    if (seenNames.size >= MAX_OPERATION_NAMES) return 'other';
+    seenNames.add(name);
+    return name;
+  };
+  return (document, operationName) => {
+    // envelop passes `Anonymous` for an unnamed operation: fall back to the document's only one.
+    const operation = document
+      ? (getOperationAST(document, operationName) ?? getOperationAST(document))
+      : null;
+    if (!operation)
+      return { operationName: 'unknown', operationType: 'unknown', rootField: 'unknown' };
+    const fields = new Set<string>();
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD || selection.name.value.startsWith('__')) continue;
+      fields.add(rootFields.has(selection.name.value) ? selection.name.value : 'unknown');
+    }
+    return {
+      operationName: nameLabel(operation.name?.value ?? operationName),
+      operationType: operation.operation,
+      rootField:
+        fields.size === 0
+          ? 'introspection'
+          : fields.size > MAX_ROOT_FIELDS_IN_LABEL
+            ? 'multiple'
+            : [...fields].sort().join(','),
+    };
+  };
+}
