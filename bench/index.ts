@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only foundation|routing|parking]`: the benchmark suite. Runs the
+ * `npm run bench [-- --only foundation|routing|parkride|parking]`: the benchmark suite. Runs the
  * foundation (issue 2) and routing (issue 3) sections on a temporary data folder with the real
  * feeds of ../shared/feeds, then the parking section when bench/parking.ts exists; prints a
  * table per section and a summary, and writes the figures to bench/results/latest.json.
@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { runFoundationBench } from './foundation.js';
 import { formatTable, formatValue, progress, writeResults, type Section } from './lib/report.js';
 import { Workspace } from './lib/workspace.js';
-import { runRealtimeBench } from './realtime.js';
+import { runParkRideBench } from './parkRide.js';
 import { runRoutingBench } from './routing.js';
 
-const SECTIONS = ['foundation', 'routing', 'realtime', 'parking'] as const;
+const SECTIONS = ['foundation', 'routing', 'parkride', 'parking'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const PARKING_MODULE = new URL('./parking.ts', import.meta.url);
@@ -62,7 +62,7 @@ async function main(): Promise<number> {
     for (const [name, run] of [
       ['foundation', runFoundationBench],
       ['routing', runRoutingBench],
-      ['realtime', runRealtimeBench],
+      ['parkride', runParkRideBench],
     ] as const) {
       if (!only.includes(name)) continue;
       progress(`section ${name}…`);
