@@ -9,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { runFoundationBench } from './foundation.js';
 import { formatTable, formatValue, progress, writeResults, type Section } from './lib/report.js';
 import { Workspace } from './lib/workspace.js';
+import { runRealtimeBench } from './realtime.js';
 import { runParkRideBench } from './parkRide.js';
 import { runRoutingBench } from './routing.js';
 
-const SECTIONS = ['foundation', 'routing', 'parkride', 'parking'] as const;
+const SECTIONS = ['foundation', 'routing', 'realtime', 'parkride', 'parking'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const PARKING_MODULE = new URL('./parking.ts', import.meta.url);
@@ -62,6 +63,7 @@ async function main(): Promise<number> {
     for (const [name, run] of [
       ['foundation', runFoundationBench],
       ['routing', runRoutingBench],
+      ['realtime', runRealtimeBench],
       ['parkride', runParkRideBench],
     ] as const) {
       if (!only.includes(name)) continue;
