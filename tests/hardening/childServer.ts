@@ -28,12 +28,10 @@ export async function freePort(): Promise<number> {
 
 /** The environment of a child: this one without settings that would change the server under test. */
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const base = { ...process.env };
-  for (const name of Object.keys(base)) {
-    if (/^(PORT|HOST|DATA_DIR|LOAD_SAMPLE|RATE_LIMIT_|NODE_OPTIONS|VITEST)/.test(name))
-      delete base[name];
-  }
-  return { ...base, LOG_LEVEL: 'warn', ...env };
+  const base = Object.entries(process.env).filter(
+    ([name]) => !/^(PORT|HOST|DATA_DIR|LOAD_SAMPLE|RATE_LIMIT_|NODE_OPTIONS|VITEST)/.test(name),
+  );
+  return { ...Object.fromEntries(base), LOG_LEVEL: 'warn', ...env };
 }
 
 /** Runs `maas <args>` on `dataDir` and returns what it printed. */

@@ -125,11 +125,13 @@ describe('crash safety: SIGKILL while writes stream in, then restart on the same
       reservationId?: string | null;
       outcome: ReserveAttempt['outcome'];
     }[] = [];
-    let streaming = true;
+    const run = { streaming: true };
+    // A function, so that the check is not narrowed away across the awaits.
+    const streaming = () => run.streaming;
     let next = 0;
 
     const reserveLoop = async () => {
-      while (streaming) {
+      while (streaming()) {
         const n = next++;
         const attempt: ReserveAttempt = {
           rider: `rider-${n % riders.length}`,
@@ -161,14 +163,14 @@ describe('crash safety: SIGKILL while writes stream in, then restart on the same
             attempt.outcome = 'refused';
           else throw new Error(`reserveParking: ${JSON.stringify(body)}`);
         } catch (error) {
-          if (streaming) throw error;
+          if (streaming()) throw error;
           return; // the server died with this request in flight: its outcome is unknown
         }
       }
     };
     let lastObserved = 0;
     const reportLoop = async (facility: string) => {
-      while (streaming) {
+      while (streaming()) {
         lastObserved = Math.max(Date.now(), lastObserved + 1);
         const entry = {
           facilityId: facility,
@@ -197,7 +199,7 @@ describe('crash safety: SIGKILL while writes stream in, then restart on the same
           if (!body.data) throw new Error(`reportParkingAvailability: ${JSON.stringify(body)}`);
           entry.acknowledged = true;
         } catch (error) {
-          if (streaming) throw error;
+          if (streaming()) throw error;
           return;
         }
       }
@@ -219,7 +221,7 @@ describe('crash safety: SIGKILL while writes stream in, then restart on the same
         itineraries.push(it.id);
     }
     const bookLoop = async () => {
-      while (streaming && itineraries.length > 0) {
+      while (run.streaming && itineraries.length > 0) {
         const n = next++;
         const entry: (typeof journeys)[number] = {
           key: `journey-${n}`,
@@ -251,7 +253,7 @@ describe('crash safety: SIGKILL while writes stream in, then restart on the same
             });
           else entry.outcome = 'refused';
         } catch (error) {
-          if (streaming) throw error;
+          if (streaming()) throw error;
           return;
         }
       }
@@ -266,7 +268,7 @@ describe('crash safety: SIGKILL while writes stream in, then restart on the same
     // SIGKILL with requests in flight: no shutdown hook runs.
     const dead = server;
     const killed = dead.stop('SIGKILL');
-    streaming = false;
+    run.streaming = false;
     await Promise.all([...loops, killed]);
     expect(dead.process.signalCode).toBe('SIGKILL');
 
