@@ -144,6 +144,13 @@ export class ParkingService {
     return liveAvailability(stored, this.now(), this.deps.availabilityStaleSeconds);
   }
 
+  /** Live drive-up availability of several facilities in one query (facilities that never reported are absent). */
+  liveMany(facilityIds: readonly string[]): Map<string, LiveAvailability | null> {
+    const stored = latestAvailability(this.deps.db, facilityIds);
+    const now = this.now();
+    return new Map(facilityIds.map((id) => [id, liveAvailability(stored.get(id), now, this.deps.availabilityStaleSeconds)]));
+  }
+
   /** Open throughout, spaces left and price of a facility for a window. */
   offer(facility: Facility, window: TimeWindow): WindowOffer {
     return windowOffer(this.deps.db, facility, window, this.now());

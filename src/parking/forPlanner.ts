@@ -1,5 +1,7 @@
 import { toMajor } from './money.js';
 import type { ParkingService } from './ParkingService.js';
+import type { Facility } from './repo/facilityRepo.js';
+import type { LiveAvailability } from './types.js';
 import type { ParkingKind, ParkingStatus } from './types.js';
 
 /** A facility as the planner sees it: plain data, no storage types. */
@@ -40,11 +42,22 @@ export interface ParkingForPlanner {
   ): PlannerAvailability | undefined;
 }
 
-/** Adapts the parking service to the planner's interface. */
+/**
+ * Adapts the parking service to the planner's interface. A plan asks `facilitiesNear` once and
+ * then `availabilityFor` for each of those facilities: the facilities and their live reports are
+ * read in one go and reused for those calls (plans run synchronously, so nothing changes between).
+ */
 export function parkingForPlanner(parking: ParkingService): ParkingForPlanner {
+  let recent = new Map<string, { facility: Facility; live: LiveAvailability | null }>();
+  // Reused only briefly: the calls of one plan, never a later request's.
+  let recentUntil = 0;
   return {
-    facilitiesNear: (lat, lon, radiusMeters) =>
-      parking.facilitiesNear(lat, lon, radiusMeters).map(({ facility: f, distanceMeters }) => ({
+    facilitiesNear: (lat, lon, radiusMeters) => {
+      const near = parking.facilitiesNear(lat, lon, radiusMeters);
+      const live = parking.liveMany(near.map((n) => n.facility.id));
+      recent = new Map(near.map(({ facility }) => [facility.id, { facility, live: live.get(facility.id) ?? null }]));
+      recentUntil = performance.now() + 1000;
+      return near.map(({ facility: f, distanceMeters }) => ({
         id: f.id,
         name: f.name,
         lat: f.lat,
@@ -53,15 +66,17 @@ export function parkingForPlanner(parking: ParkingService): ParkingForPlanner {
         totalSpaces: f.totalSpaces,
         reservableSpaces: f.reservableSpaces,
         distanceMeters,
-      })),
+      }));
+    },
     availabilityFor: (facilityId, startsAtSec, endsAtSec) => {
-      const facility = parking.facility(facilityId);
+      const cached = performance.now() < recentUntil ? recent.get(facilityId) : undefined;
+      const facility = cached?.facility ?? parking.facility(facilityId);
       if (!facility || endsAtSec <= startsAtSec) return undefined;
       const offer = parking.offer(facility, {
         startMs: startsAtSec * 1000,
         endMs: endsAtSec * 1000,
       });
-      const live = parking.live(facilityId);
+      const live = cached ? cached.live : parking.live(facilityId);
       return {
         open: offer.open,
         reservableLeft: offer.reservableLeft,

@@ -1,4 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+import { and, asc, desc, eq, gt, lt, lte, or } from 'drizzle-orm';
 import { parkingReservations, type ParkingReservationRow } from '../../db/schema/index.js';
 import type { ReservationStatus, TimeWindow } from '../types.js';
 import type { SyncDb } from './db.js';
@@ -66,6 +68,11 @@ export function completeEnded(db: SyncDb, now: Date): number {
     .run().changes;
 }
 
+const activeWindowsSql = `SELECT starts_at AS startMs, ends_at AS endMs FROM parking_reservations
+  WHERE facility_id = ? AND status IN ('HELD', 'CONFIRMED') AND starts_at < ? AND ends_at > ?
+    AND (status = 'CONFIRMED' OR hold_expires_at > ?)`;
+const activeWindowsStatements = new WeakMap<object, Statement<unknown[], TimeWindow>>();
+
 /** Windows of the HELD (unexpired at `now`) and CONFIRMED reservations of a facility that overlap `window`. */
 export function activeWindows(
   db: SyncDb,
@@ -73,20 +80,15 @@ export function activeWindows(
   window: TimeWindow,
   now: Date,
 ): TimeWindow[] {
-  // Raw epoch-ms columns: this runs on every capacity check, over every overlapping reservation.
-  return db
-    .select({ startMs: sql<number>`${r.startsAt}`, endMs: sql<number>`${r.endsAt}` })
-    .from(r)
-    .where(
-      and(
-        eq(r.facilityId, facilityId),
-        inArray(r.status, ['HELD', 'CONFIRMED']),
-        lt(r.startsAt, new Date(window.endMs)),
-        gt(r.endsAt, new Date(window.startMs)),
-        or(eq(r.status, 'CONFIRMED'), gt(r.holdExpiresAt, now)),
-      ),
-    )
-    .all();
+  // This runs on every capacity check (and ~50 times per park-and-ride plan): a statement
+  // prepared once per connection, on the connection the caller's transaction runs on.
+  const client = (db as unknown as { session: { client: Database.Database } }).session.client;
+  let stmt = activeWindowsStatements.get(client);
+  if (!stmt) {
+    stmt = client.prepare<unknown[], TimeWindow>(activeWindowsSql);
+    activeWindowsStatements.set(client, stmt);
+  }
+  return stmt.all(facilityId, window.endMs, window.startMs, now.getTime());
 }
 
 /** A rider's reservations, newest first, `limit` of them after `after`. */
