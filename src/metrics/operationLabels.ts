@@ -15,6 +15,12 @@ export interface OperationLabels {
   rootField: string;
 }
 
+const UNKNOWN: OperationLabels = {
+  operationName: 'unknown',
+  operationType: 'unknown',
+  rootField: 'unknown',
+};
+
 /** Names of every root field of the schema, per operation type. */
 function schemaRootFields(): ReadonlySet<string> {
   const schema = buildSchema(loadTypeDefs());
@@ -43,13 +49,10 @@ export function operationLabeller(): (
     seenNames.add(name);
     return name;
   };
-  return (document, operationName) => {
+  const labelsOf = (document: DocumentNode, operationName: string | undefined): OperationLabels => {
     // envelop passes `Anonymous` for an unnamed operation: fall back to the document's only one.
-    const operation = document
-      ? (getOperationAST(document, operationName) ?? getOperationAST(document))
-      : null;
-    if (!operation)
-      return { operationName: 'unknown', operationType: 'unknown', rootField: 'unknown' };
+    const operation = getOperationAST(document, operationName) ?? getOperationAST(document);
+    if (!operation) return UNKNOWN;
     const fields = new Set<string>();
     for (const selection of operation.selectionSet.selections) {
       if (selection.kind !== Kind.FIELD || selection.name.value.startsWith('__')) continue;
@@ -65,5 +68,15 @@ export function operationLabeller(): (
             ? 'multiple'
             : [...fields].sort().join(','),
     };
+  };
+  // Yoga reuses the parsed document of a repeated query, so its labels are worked out once.
+  const cache = new WeakMap<DocumentNode, Map<string, OperationLabels>>();
+  return (document, operationName) => {
+    if (!document) return UNKNOWN;
+    let byName = cache.get(document);
+    if (!byName) cache.set(document, (byName = new Map<string, OperationLabels>()));
+    let labels = byName.get(operationName ?? '');
+    if (!labels) byName.set(operationName ?? '', (labels = labelsOf(document, operationName)));
+    return labels;
   };
 }

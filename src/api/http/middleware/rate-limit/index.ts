@@ -21,12 +21,10 @@ export function clientIp(c: Context, trustProxy = false): string | undefined {
     const first = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (first) return first;
   }
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    // No Node socket behind this request (tests drive the app with app.request()).
-    return undefined;
-  }
+  // Without a Node socket (tests drive the app with app.request()) there is no address.
+  const env = c.env as { incoming?: unknown; server?: unknown } | undefined;
+  if (!env?.incoming && !env?.server) return undefined;
+  return getConnInfo(c).remote.address;
 }
 
 /**
