@@ -124,7 +124,12 @@ function planBudget(
           if (ms <= budgetMs) return;
           over.inc();
           services.logger.warn(
-            { ms: Math.round(ms), budgetMs, variables: args.variableValues },
+            // The request id ties this to the request log; trip coordinates stay out of the logs.
+            {
+              ms: Math.round(ms),
+              budgetMs,
+              requestId: (args.contextValue as { requestId?: string }).requestId,
+            },
             'plan over its time budget',
           );
         },

@@ -146,6 +146,33 @@ describe('GraphQL limits (graphql-armor), body size, metrics and headers', () =>
   });
 });
 
+describe('plan time budget', () => {
+  it('counts and logs (with the request id, without coordinates) a plan over PLAN_TIME_BUDGET_MS', async () => {
+    const h = createHarness({ env: { PLAN_TIME_BUDGET_MS: '0' } });
+    try {
+      const warnings: unknown[] = [];
+      h.services.logger.warn = ((entry: unknown) => {
+        warnings.push(entry);
+      });
+      await post(h, {
+        query:
+          '{ plan(input: { from: { lat: 40.6, lon: -74.1 }, to: { lat: 40.62, lon: -74.08 }, departAt: "2026-12-02T08:00:00-05:00" }) { messages { code } } }',
+      });
+      expect(warnings).toEqual([
+        {
+          ms: expect.any(Number) as unknown,
+          budgetMs: 0,
+          requestId: expect.any(String) as unknown,
+        },
+      ]);
+      const text = await (await h.app.request('/metrics')).text();
+      expect(text).toMatch(/^maas_plan_over_budget_total 1$/m);
+    } finally {
+      h.close();
+    }
+  });
+});
+
 describe('rate limits per IP and per credential', () => {
   it('429 RATE_LIMITED with Retry-After past RATE_LIMIT_PER_MINUTE per IP; other IPs and loopback unaffected', async () => {
     const h = createHarness({ env: { RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: 'true' } });
