@@ -13,13 +13,13 @@ export type GraphQLArmorConfig = NonNullable<Parameters<typeof EnvelopArmorPlugi
 export const ARMOR_LIMITS = {
   /** Deepest selection, fields (a plan → legs → parking → facility → nearbyStops → routes is 7). */
   maxDepth: 12,
-  /** Weighted size of the selection (graphql-armor's cost model: objects 2, scalars 1, ×1.5 per level); every field of a departure board three levels deep is about 21,000. */
+  /** Weighted selection size (armor's model: objects 2, scalars 1, ×1.5 a level, ×`first` when literal); a departure board with every field three levels deep is about 21,000. */
   maxCost: 50_000,
   /** Aliases in one document. */
   maxAliases: 15,
   /** Directives in one document. */
   maxDirectives: 10,
-  /** Lexical tokens in one document (GraphiQL's introspection query is about 250). */
+  /** Lexical tokens in one document (GraphiQL's introspection query has under 200). */
   maxTokens: 3_000,
 } as const;
 
