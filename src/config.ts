@@ -38,7 +38,7 @@ export interface Config {
   rateLimitCredentialPerMinute: number;
   /** Client IPs never rate-limited (`RATE_LIMIT_EXEMPT_IPS`, comma-separated); default loopback. */
   rateLimitExemptIps: string[];
-  /** Take the client IP from the first `X-Forwarded-For` hop (`TRUST_PROXY`); default false. */
+  /** Take the client IP from the last `X-Forwarded-For` hop, set by one reverse proxy (`TRUST_PROXY`); default false. */
   trustProxy: boolean;
   /** A `plan` taking longer is logged and counted as over budget, ms (`PLAN_TIME_BUDGET_MS`); default 2000. */
   planTimeBudgetMs: number;

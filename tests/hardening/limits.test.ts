@@ -151,9 +151,9 @@ describe('plan time budget', () => {
     const h = createHarness({ env: { PLAN_TIME_BUDGET_MS: '0' } });
     try {
       const warnings: unknown[] = [];
-      h.services.logger.warn = ((entry: unknown) => {
+      h.services.logger.warn = (entry: unknown) => {
         warnings.push(entry);
-      });
+      };
       await post(h, {
         query:
           '{ plan(input: { from: { lat: 40.6, lon: -74.1 }, to: { lat: 40.62, lon: -74.08 }, departAt: "2026-12-02T08:00:00-05:00" }) { messages { code } } }',
@@ -186,6 +186,9 @@ describe('rate limits per IP and per credential', () => {
       });
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
       expect((await from('203.0.113.6')).status).toBe(200);
+      // Only the last hop, the one the proxy adds, counts: a client cannot pose as another address.
+      expect((await from('198.18.0.9, 203.0.113.5')).status).toBe(429);
+      expect((await from('203.0.113.5, 198.18.0.10')).status).toBe(200);
       for (let i = 0; i < 5; i++) expect((await from('127.0.0.1')).status).toBe(200);
       // Without a socket (in-process app.request) nothing is limited.
       for (let i = 0; i < 5; i++) expect((await post(h, { query: '{ ok }' })).status).toBe(200);

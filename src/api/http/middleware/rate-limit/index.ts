@@ -11,15 +11,18 @@ export interface RateLimitOptions {
   credentialPerMinute: number;
   /** Client IPs never limited (e.g. loopback, where benchmarks and health probes run). */
   exemptIps?: readonly string[];
-  /** Take the client IP from the first `X-Forwarded-For` hop (behind a reverse proxy). */
+  /** Take the client IP from the last `X-Forwarded-For` hop (behind one reverse proxy). */
   trustProxy?: boolean;
 }
 
-/** The client's IP: the socket's, or the first X-Forwarded-For hop when trusted; undefined in-process (`app.request`). */
+/**
+ * The client's IP: the socket's, or with `trustProxy` the last `X-Forwarded-For` hop, the address
+ * the (one, trusted) proxy saw; earlier hops are whatever the client wrote. Undefined in-process.
+ */
 export function clientIp(c: Context, trustProxy = false): string | undefined {
   if (trustProxy) {
-    const first = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (first) return first;
+    const last = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (last) return last;
   }
   // Without a Node socket (tests drive the app with app.request()) there is no address.
   const env = c.env as { incoming?: unknown; server?: unknown } | undefined;
