@@ -123,6 +123,18 @@ describe('booking and following journeys (sample feed, sample facilities)', () =
     ]);
   });
 
+  it("refuses to cancel a journey's parking on its own (CONFLICT); the journey keeps its space", async () => {
+    const res = await h.gql<{ cancelParkingReservation: { reservation: { status: string } } }>(
+      'mutation($id: ID!) { cancelParkingReservation(input: { id: $id }) { reservation { status } } }',
+      { id: booked.reservation!.id },
+      rider,
+    );
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(reservationRows(h)).toEqual([
+      { id: booked.reservation!.id, status: 'CONFIRMED', journeyId: booked.id, journey: booked.id },
+    ]);
+  });
+
   it('a retry with the same key returns the same journey and reserves nothing more', async () => {
     const [from, until] = window(itineraries[0]!);
     const before = await spacesLeft(h, MALL, from, until);
