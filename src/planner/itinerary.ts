@@ -87,6 +87,7 @@ export type PlanMessageCode =
   | 'OUTSIDE_SERVICE_AREA'
   | 'NO_TRANSIT_CONNECTION'
   | 'NO_PARKING_AVAILABLE'
+  | 'TIME_BUDGET_EXCEEDED'
   | 'SAME_ORIGIN_AND_DESTINATION';
 
 /** The planner's answer. */

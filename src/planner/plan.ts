@@ -72,7 +72,9 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
   }
   const result: PlanResult = { itineraries: chosen, messages: [] };
   if (result.itineraries.length === 0) {
-    if (!inService) {
+    if (q.outOfTime?.()) {
+      result.messages.push({ code: 'TIME_BUDGET_EXCEEDED', text: 'Planning took longer than the time budget; try a narrower request.' });
+    } else if (!inService) {
       result.messages.push({ code: 'NO_SERVICE_ON_DATE', text: 'The date is outside the validity of every loaded feed.' });
     } else if (carEnds && carEnds.access.size === 0 && walkEnds.access.size === 0) {
       result.messages.push({ code: 'NO_PARKING_AVAILABLE', text: 'No park-and-ride facility is open with space for this trip.' });
@@ -120,6 +122,7 @@ function planDepartAt(net: Network, q: PlanQuery, ends: Endpoints, found: Map<st
   let from = q.time;
   // Count only itineraries no other beats: a later search may find a later departure on the same ride.
   for (let i = 0; i < MAX_SEARCHES && nonDominated([...found.values()]).length < q.numItineraries; i++) {
+    if (i > 0 && q.outOfTime?.()) break;
     const batch = searchDepartAt(net, q, ends, from, undefined, live);
     if (batch.length === 0) break;
     for (const it of batch) if (!found.has(it.signature)) found.set(it.signature, it);
@@ -131,6 +134,7 @@ function planDepartAt(net: Network, q: PlanQuery, ends: Endpoints, found: Map<st
 function planArriveBy(net: Network, q: PlanQuery, ends: Endpoints, found: Map<string, Itinerary>, live?: Live): void {
   let deadline = q.time;
   for (let i = 0; i < q.numItineraries && found.size < q.numItineraries; i++) {
+    if (i > 0 && q.outOfTime?.()) break;
     const best = latestDeparture(net, q, ends, deadline, live);
     if (!best) break;
     for (const it of best) if (it.arrival <= deadline && !found.has(it.signature)) found.set(it.signature, it);
@@ -151,7 +155,7 @@ function latestDeparture(net: Network, q: PlanQuery, ends: Endpoints, deadline: 
   if (!first) return undefined;
   best = first;
   lo = Math.min(...first.map((it) => it.departure));
-  while (lo < hi) {
+  while (lo < hi && !q.outOfTime?.()) {
     const mid = Math.floor((lo + hi + 1) / 2);
     const its = arrivesInTime(mid);
     if (its) {

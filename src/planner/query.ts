@@ -33,6 +33,11 @@ export interface PlanQuery {
   accessModes?: ReadonlySet<AccessMode>;
   /** End of the parking window for CAR_PARK/CAR; default the end of the local day. */
   parkingUntil?: UnixSeconds;
+  /**
+   * Asked between searches: true stops planning and answers with what was found (the planner
+   * has no clock of its own; the API passes a check of its time budget).
+   */
+  outOfTime?: () => boolean;
 }
 
 /** Access modes, spelled as the GraphQL enum `AccessMode`. */

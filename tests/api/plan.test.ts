@@ -108,3 +108,26 @@ describe('plan over the API (bundled sample feed)', () => {
     expect(res.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
+
+describe('plan time budget', () => {
+  it('stops searching for later departures when PLAN_TIME_BUDGET_MS is spent, and answers what it found', async () => {
+    const unlimited = createHarness();
+    const tight = createHarness({ env: { PLAN_TIME_BUDGET_MS: '0' } });
+    try {
+      await unlimited.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
+      await tight.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
+      const input = { from: FROM, to: TO, departAt: DEPART, numItineraries: 8 };
+      const full = (await unlimited.gql<PlanBody>(PLAN, { input })).body.data!.plan.itineraries;
+      const cut = (await tight.gql<PlanBody>(PLAN, { input })).body;
+      expect(cut.errors).toBeUndefined();
+      expect(full.length).toBe(8);
+      expect(cut.data!.plan.itineraries.length).toBeGreaterThan(0);
+      expect(cut.data!.plan.itineraries.length).toBeLessThan(full.length);
+      // What it found is the start of the full answer.
+      expect(cut.data!.plan.itineraries[0]!.arrival).toBe(full[0]!.arrival);
+    } finally {
+      unlimited.close();
+      tight.close();
+    }
+  }, 120_000);
+});

@@ -633,7 +633,8 @@ export type PlanMessageCode =
   | 'NO_SERVICE_ON_DATE'
   | 'NO_TRANSIT_CONNECTION'
   | 'OUTSIDE_SERVICE_AREA'
-  | 'SAME_ORIGIN_AND_DESTINATION';
+  | 'SAME_ORIGIN_AND_DESTINATION'
+  | 'TIME_BUDGET_EXCEEDED';
 
 export type Query = {
   __typename?: 'Query';

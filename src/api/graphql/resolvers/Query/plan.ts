@@ -10,7 +10,8 @@ import { checkLatLon } from '../../validate.js';
 /** Plans itineraries (DESIGN.md §4); inputs out of range are BAD_USER_INPUT. */
 export const plan: QueryResolvers['plan'] = (_parent, { input }, ctx) => {
   const net = requireNetwork(ctx);
-  const query = toPlanQuery(net, input);
+  const deadline = performance.now() + ctx.services.config.planTimeBudgetMs;
+  const query = { ...toPlanQuery(net, input), outOfTime: () => performance.now() > deadline };
   const nowSec = Math.floor(ctx.nowMs / 1000);
   const { config } = ctx.services;
   const result = runPlan(net, query, { overlay: ctx.realtime.overlay, nowSec }, {
