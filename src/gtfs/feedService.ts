@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -82,6 +84,18 @@ export class FeedService {
     const run = this.queue.then(() => this.importNow(feedId, source, onProgress));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Imports a zip received over the network (REST body or GraphQL upload) through a temp file. */
+  async importBytes(feedId: string, zip: Uint8Array): Promise<FeedRow> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'maas-upload-'));
+    try {
+      const file = path.join(dir, 'feed.zip');
+      await writeFile(file, zip);
+      return await this.importFeed(feedId, file);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 
   private async importNow(

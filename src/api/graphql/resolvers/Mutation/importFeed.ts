@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { requireFeedAccess } from '../../../../auth/require.js';
 import { BadInputError } from '../../../../errors.js';
 import type { MutationResolvers } from '../../generated/resolvers-types.js';
@@ -12,14 +9,7 @@ export const importFeed: MutationResolvers['importFeed'] = async (_parent, { inp
   if (typeof (input.file as { arrayBuffer?: unknown } | null)?.arrayBuffer !== 'function') {
     throw new BadInputError('file must be sent as a GraphQL multipart upload');
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'maas-upload-'));
-  try {
-    const file = path.join(dir, 'feed.zip');
-    await writeFile(file, Buffer.from(await input.file.arrayBuffer()));
-    await ctx.services.feeds.importFeed(input.feedId, file);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  await ctx.services.feeds.importBytes(input.feedId, new Uint8Array(await input.file.arrayBuffer()));
   const feed = ctx.services.feeds.network?.tt.feeds.find((f) => f.feedId === input.feedId);
   if (!feed) throw new Error('feed imported but not published');
   return { feed };
