@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * `npm run bench:load [-- --duration 30 --feed si|sample --only departures,plan --data-dir <dir>]`:
  * the real server (`maas serve` in a child process on 127.0.0.1, rate limiter on but with limits
@@ -119,6 +120,7 @@ function kinds(
       .toISO({ suppressMilliseconds: true })!;
   const tomorrow = Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 24 * 3_600_000;
   let reservation = 0;
+  const runId = randomUUID();
   let lastObserved = 0;
   return [
     {
@@ -192,7 +194,8 @@ function kinds(
                 facilityId: 'sample:bench',
                 startsAt: new Date(startsAt).toISOString(),
                 endsAt: new Date(startsAt + randomInt(random, 1, 8) * 900_000).toISOString(),
-                idempotencyKey: `load-${process.pid}-${n}`,
+                // Unique per run: the warm-up and the measured run each build their own counter.
+                idempotencyKey: `load-${runId}-${n}`,
               },
             },
           },
