@@ -30,7 +30,8 @@ import type { Network } from '../src/transit/network.js';
 import { applyOverlayToView, patternOfRun } from '../src/transit/realtimeOverlay.js';
 import { formatDay, localDayOf, serviceDayStart } from '../src/transit/time.js';
 import { serviceRunsOn } from '../src/transit/timetable.js';
-import { mulberry32, pick, pointNear, randomInt, type Random } from './lib/random.js';
+import { mulberry32, randomInt, type Random } from './lib/random.js';
+import { odPairs } from './lib/odPairs.js';
 import { progress, Section } from './lib/report.js';
 import { median, summarize } from './lib/stats.js';
 import { HOUR, instantAt } from './lib/time.js';
@@ -51,58 +52,23 @@ const VIEW_REPEATS = 5;
 const PAIRS = 1_000;
 const WARMUP = 100;
 const SEED = 0x5eed_0003;
-const OFFSET_METERS = 300;
 
 const TARGETS = {
   apply: { max: 200, label: '≤ 200 ms' },
   ratio: { max: 1.1, label: '≤ 1.10 (within 10 %)' },
 };
 
-// ---- the plan questions (a copy of bench/routing.ts's odPairs, which it does not export) ---------
-
-/** Whether some trip lets riders board (`'board'`) or alight (`'alight'`) at stop `s`. */
-function stopAllows(net: Network, s: number, what: 'board' | 'alight'): boolean {
-  const tt = net.tt;
-  for (let k = tt.stopPatternStart[s]!; k < tt.stopPatternStart[s + 1]!; k++) {
-    const p = tt.stopPatternList[k]!;
-    const pos = tt.stopPatternPos[k]!;
-    const at = tt.patternStopStart[p]! + pos;
-    const last = tt.patternStopStart[p + 1]! - tt.patternStopStart[p]! - 1;
-    if (
-      what === 'board'
-        ? pos < last && tt.patternCanBoard[at] === 1
-        : pos > 0 && tt.patternCanAlight[at] === 1
-    ) {
-      return true;
-    }
-  }
-  return false;
-}
+// ---- the plan questions (bench/routing.ts's seeded pairs) ---------------------------------------
 
 /** `count` plan queries from points near a boardable stop to points near an alightable one, 06:00–22:00. */
 function planQueries(net: Network, seed: number, count: number): PlanQuery[] {
-  const tt = net.tt;
-  const random = mulberry32(seed);
-  const served = Array.from(tt.servedStops).filter(
-    (s) => tt.feeds[tt.stopFeed[s]!]?.feedId === 'si',
-  );
-  const origins = served.filter((s) => stopAllows(net, s, 'board'));
-  const destinations = served.filter((s) => stopAllows(net, s, 'alight'));
-  return Array.from({ length: count }, () => {
-    const from = pick(random, origins);
-    let to = pick(random, destinations);
-    while (to === from) to = pick(random, destinations);
-    const secondsOfDay = randomInt(random, 6 * HOUR, 22 * HOUR);
-    const fromPoint = pointNear(random, tt.stopLat[from]!, tt.stopLon[from]!, OFFSET_METERS);
-    const toPoint = pointNear(random, tt.stopLat[to]!, tt.stopLon[to]!, OFFSET_METERS);
-    return {
-      ...PLAN_DEFAULTS,
-      from: fromPoint,
-      to: toPoint,
-      time: instantAt(DATE, secondsOfDay),
-      arriveBy: false,
-    };
-  });
+  return odPairs(net, ['si'], seed, count).map((p) => ({
+    ...PLAN_DEFAULTS,
+    from: p.fromPoint,
+    to: p.toPoint,
+    time: instantAt(DATE, p.secondsOfDay),
+    arriveBy: false,
+  }));
 }
 
 // ---- the TripUpdates message -----------------------------------------------------------------
