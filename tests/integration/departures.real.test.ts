@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { mulberry32 } from '../helpers/prng.js';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
@@ -16,17 +17,6 @@ const QUERY = `query($stopId: ID!, $after: DateTime, $first: Int) {
     trip { id } stop { id } scheduledDeparture serviceDate
   }
 }`;
-
-/** Seeded PRNG (mulberry32), so failures can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The board read straight from node-gtfs's tables: for service days D-1, D, D+1, the services
@@ -93,7 +83,7 @@ describe.skipIf(!haveFeeds)('departures on the real MTA feeds', () => {
   ] as const)('equals a direct SQL reading for random %s stops and times', async (feedId, date, count) => {
     const db = feedId === 'si' ? siDb : subwayDb;
     const stops = (db.prepare("SELECT stop_id FROM stops WHERE COALESCE(location_type, 0) = 0 ORDER BY stop_id").all() as { stop_id: string }[]).map((r) => r.stop_id);
-    const random = rng(feedId === 'si' ? 42 : 7);
+    const random = mulberry32(feedId === 'si' ? 42 : 7);
     let nonEmpty = 0;
     for (let i = 0; i < count; i++) {
       const stopId = stops[Math.floor(random() * stops.length)]!;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { mulberry32 } from '../helpers/prng.js';
 import { describe, expect, it } from 'vitest';
 import { walkableStops } from '../../src/planner/access.js';
 import { plan, searchDepartAt } from '../../src/planner/plan.js';
@@ -22,17 +23,6 @@ import { refQueryOf } from './compare.js';
  * queries on each: the router's earliest arrival and Pareto front must be the reference's.
  * FUZZ_FEEDS and FUZZ_SEED (environment) run more networks or others, e.g. FUZZ_FEEDS=3000.
  */
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const clock = (sec: number) => {
   const pad = (x: number) => String(x).padStart(2, '0');
@@ -137,7 +127,7 @@ function fronts(net: Network, ref: Reference, q: PlanQuery): [string, string] {
 describe('random tiny feeds: router vs reference', () => {
   const FEEDS = Number(process.env.FUZZ_FEEDS ?? 200);
   it(`agree on earliest arrivals, Pareto fronts and arriveBy over ${FEEDS} random networks`, async () => {
-    const rnd = prng(Number(process.env.FUZZ_SEED ?? 4242));
+    const rnd = mulberry32(Number(process.env.FUZZ_SEED ?? 4242));
     const problems: string[] = [];
     let reached = 0;
     for (let f = 0; f < FEEDS; f++) {

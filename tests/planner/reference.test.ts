@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { mulberry32 } from '../helpers/prng.js';
 import { isTransitLeg } from '../../src/planner/itinerary.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFeedSource } from '../../src/gtfs/readFeedSource.js';
@@ -23,18 +24,6 @@ import { HAVE_FEEDS, importedSqlite, SI_ZIP, SUBWAY_ZIP } from './realFeeds.js';
 const SKIP_MESSAGE = 'SKIPPED: ../shared/feeds (nyc-staten-island-bus.zip, nyc-subway.zip) not found';
 const WALK_CIRCUITY = 1.25;
 const MAX_TRANSFER_METERS = 400;
-
-/** Mulberry32: a small seeded PRNG, so every run asks the same queries. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface World {
   sources: FeedSource[];
@@ -292,20 +281,20 @@ function referenceSuite(
   };
 
   it(`earliest arrival equals the reference on ${counts.stops} random stop-to-stop queries, 06:00–22:00`, async () => {
-    const rnd = prng(seed);
+    const rnd = mulberry32(seed);
     const problems = await collect(counts.stops, () => stopQuery(rnd, randomTime(w, rnd)), (q) => compareEarliest(w, [q]));
     expect(problems, report(problems, counts.stops)).toEqual([]);
   });
 
   it(`earliest arrival equals the reference on ${counts.night} random stop-to-stop queries across midnight`, async () => {
-    const rnd = prng(seed + 10);
+    const rnd = mulberry32(seed + 10);
     const night = () => w.midnight + 22 * 3600 + Math.floor(rnd() * 5 * 3600);
     const problems = await collect(counts.night, () => stopQuery(rnd, night()), (q) => compareEarliest(w, [q]));
     expect(problems, report(problems, counts.night)).toEqual([]);
   });
 
   it(`earliest arrival equals the reference on ${counts.points} random queries between coordinates, with walking`, async () => {
-    const rnd = prng(seed + 1);
+    const rnd = mulberry32(seed + 1);
     const problems = await collect(
       counts.points,
       () => query(randomPoint(w, rnd), randomPoint(w, rnd), randomTime(w, rnd)),
@@ -315,7 +304,7 @@ function referenceSuite(
   });
 
   it(`the Pareto set of one search equals the reference front over (arrival, transfers), ${counts.pareto} queries`, async () => {
-    const rnd = prng(seed + 2);
+    const rnd = mulberry32(seed + 2);
     const problems = await collect(
       counts.pareto,
       () => stopQuery(rnd, randomTime(w, rnd)),
@@ -325,7 +314,7 @@ function referenceSuite(
   });
 
   it(`with maxTransfers 10 the router equals the reference without any limit, ${counts.unlimited} queries`, async () => {
-    const rnd = prng(seed + 3);
+    const rnd = mulberry32(seed + 3);
     const problems = await collect(
       counts.unlimited,
       () => stopQuery(rnd, randomTime(w, rnd), { maxTransfers: 10 }),
@@ -335,7 +324,7 @@ function referenceSuite(
   });
 
   it(`arriveBy returns the latest departure that arrives in time, ${counts.arriveBy} queries`, async () => {
-    const rnd = prng(seed + 4);
+    const rnd = mulberry32(seed + 4);
     const problems = await collect(
       counts.arriveBy,
       () => stopQuery(rnd, randomTime(w, rnd) + 3600, { arriveBy: true }),
@@ -345,7 +334,7 @@ function referenceSuite(
   });
 
   it(`every leg of every itinerary of ${counts.plans} random plans is consistent with the timetable`, async () => {
-    const rnd = prng(seed + 5);
+    const rnd = mulberry32(seed + 5);
     let itineraries = 0;
     const problems = await collect(
       counts.plans,
