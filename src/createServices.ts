@@ -35,6 +35,7 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     defaultTimezone: () => feeds.network?.tt.feeds[0]?.timezone ?? 'America/New_York',
   });
   const realtime = new RealtimeService({
+    db,
     feeds,
     clock,
     logger,

@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { AppDb } from '../db/client.js';
 import type { RealtimeSourceRow } from '../db/schema/index.js';
-import { decodeFeedMessage } from './decode.js';
 import type { ApplyResult, RealtimeKind, RealtimeService } from './RealtimeService.js';
 import { listRealtimeSources } from './sources.js';
 
@@ -50,8 +49,7 @@ export class RealtimePoller {
         const res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_SECONDS * 1000) });
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         const bytes = new Uint8Array(await res.arrayBuffer());
-        const decoded = decodeFeedMessage(bytes, Math.floor(this.deps.clock.nowMs() / 1000));
-        results.push(this.deps.realtime.apply(src.feedId, decoded, new Set([kind])));
+        results.push(this.deps.realtime.ingest(src.feedId, bytes, new Set([kind])));
       } catch (error) {
         this.deps.logger.warn({ err: error, feedId: src.feedId, kind, url }, 'realtime poll failed');
         failure ??= error instanceof Error ? error : new Error(String(error));

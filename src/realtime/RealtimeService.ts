@@ -1,10 +1,13 @@
+import { asc, eq, gt, inArray, max, notInArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
+import type { AppDb } from '../db/client.js';
+import { feeds as feedsTable, realtimeMessages } from '../db/schema/index.js';
 import { NotFoundError } from '../errors.js';
 import type { FeedService } from '../gtfs/feedService.js';
 import type { Network } from '../transit/network.js';
 import { overlayFrom, type TripRealtime, type TripUpdateInput } from '../transit/realtimeOverlay.js';
-import type { DecodedFeed } from './decode.js';
+import { decodeFeedMessage, type DecodedFeed } from './decode.js';
 import { matchTripUpdate } from './matchTripUpdate.js';
 import type { AlertInput, VehicleInput } from './model.js';
 import { emptySnapshot, type FeedRealtime, type RealtimeSnapshot } from './snapshot.js';
@@ -12,6 +15,8 @@ import { StopSequences } from './stopSequences.js';
 
 /** Kinds of GTFS-RT entity. */
 export type RealtimeKind = 'tripUpdates' | 'vehiclePositions' | 'alerts';
+
+const KINDS: readonly RealtimeKind[] = ['tripUpdates', 'vehiclePositions', 'alerts'];
 
 /** What one applied message changed. */
 export interface ApplyResult {
@@ -30,9 +35,18 @@ export class RealtimeService {
   private readonly listeners = new Set<(s: RealtimeSnapshot, feedId: string | undefined) => void>();
   private sequences = new Map<string, StopSequences>();
   private sequencesOf: Network | undefined;
+  /** Id of the last realtime log row this process applied. */
+  private applied = 0;
 
   constructor(
-    private readonly deps: { feeds: FeedService; clock: Clock; logger: Logger; maxAgeSeconds: number; dataDir: string },
+    private readonly deps: {
+      db: AppDb;
+      feeds: FeedService;
+      clock: Clock;
+      logger: Logger;
+      maxAgeSeconds: number;
+      dataDir: string;
+    },
   ) {
     this.current = emptySnapshot(deps.maxAgeSeconds);
     deps.feeds.onPublish(() => this.rematchAll());
@@ -47,6 +61,131 @@ export class RealtimeService {
   onPublish(listener: (s: RealtimeSnapshot, feedId: string | undefined) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Accepts a GTFS-RT message for `feedId` (push or poll): decodes it (FEED_INVALID if it is not
+   * one), appends it to the realtime log in app.sqlite, where every server process reads it
+   * (`follow`), and applies the log up to it. `kinds`: what a FULL_DATASET from a poll URL
+   * replaces. Returns what this message changed.
+   */
+  ingest(feedId: string, bytes: Uint8Array, kinds?: ReadonlySet<RealtimeKind>): ApplyResult {
+    this.feedIndex(feedId);
+    const nowMs = this.deps.clock.nowMs();
+    const decoded = decodeFeedMessage(bytes, Math.floor(nowMs / 1000));
+    const carries = KINDS.filter((k) => (kinds ? kinds.has(k) : countOf(decoded, k) > 0));
+    const { db } = this.deps;
+    const id = db.transaction(
+      (tx) => {
+        const row = tx
+          .insert(realtimeMessages)
+          .values({
+            feedId,
+            kinds: kinds ? [...kinds].join(',') : null,
+            carries: carries.join(','),
+            fullDataset: decoded.fullDataset,
+            body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+            receivedAt: new Date(nowMs),
+          })
+          .returning({ id: realtimeMessages.id })
+          .get();
+        this.prune(tx as unknown as AppDb, feedId, nowMs);
+        return row.id;
+      },
+      { behavior: 'immediate' },
+    );
+    return this.catchUp({ id, decoded, kinds })!;
+  }
+
+  /**
+   * Applies the realtime log rows this process has not applied yet, in order (other processes'
+   * messages, or every row after a start). `own`: a row just written here, applied from its
+   * decoded form; its result is returned.
+   */
+  catchUp(own?: { id: number; decoded: DecodedFeed; kinds?: ReadonlySet<RealtimeKind> }): ApplyResult | undefined {
+    const rows = this.deps.db
+      .select()
+      .from(realtimeMessages)
+      .where(gt(realtimeMessages.id, this.applied))
+      .orderBy(asc(realtimeMessages.id))
+      .all();
+    let result: ApplyResult | undefined;
+    for (const row of rows) {
+      this.applied = row.id;
+      if (own?.id === row.id) {
+        result = this.apply(row.feedId, own.decoded, own.kinds);
+        continue;
+      }
+      try {
+        const kinds = row.kinds ? new Set(row.kinds.split(',') as RealtimeKind[]) : undefined;
+        this.apply(row.feedId, decodeFeedMessage(row.body, Math.floor(row.receivedAt.getTime() / 1000)), kinds);
+      } catch (error) {
+        // A feed this process does not serve (yet): the message cannot apply here.
+        this.deps.logger.debug({ err: error, feedId: row.feedId, id: row.id }, 'realtime log row not applied');
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Applies what other processes append to the realtime log, checking every `intervalMs`
+   * (one indexed read when nothing is new). Returns a stop function.
+   */
+  follow(intervalMs = 250): () => void {
+    const check = () => {
+      try {
+        const latest = this.deps.db.select({ id: max(realtimeMessages.id) }).from(realtimeMessages).get()?.id ?? 0;
+        if (latest > this.applied) this.catchUp();
+      } catch (error) {
+        this.deps.logger.error({ err: error }, 'reading the realtime log failed');
+      }
+    };
+    check();
+    const timer = setInterval(check, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /**
+   * Deletes log rows of `feedId` that no longer change the state: every kind they carry is
+   * replaced by a later FULL_DATASET of that kind, or (trip updates, vehicle positions) has expired
+   * (`maxAgeSeconds`); and the rows of feeds no longer registered.
+   */
+  private prune(db: AppDb, feedId: string, nowMs: number): void {
+    const rows = db
+      .select({
+        id: realtimeMessages.id,
+        carries: realtimeMessages.carries,
+        fullDataset: realtimeMessages.fullDataset,
+        receivedAt: realtimeMessages.receivedAt,
+      })
+      .from(realtimeMessages)
+      .where(eq(realtimeMessages.feedId, feedId))
+      .orderBy(asc(realtimeMessages.id))
+      .all();
+    const expiredBefore = nowMs - this.deps.maxAgeSeconds * 1000;
+    const replacedLater = new Set<string>();
+    const stale: number[] = [];
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const row = rows[i]!;
+      const carries = row.carries === '' ? [] : row.carries.split(',');
+      const gone = carries.every(
+        (k) => replacedLater.has(k) || (k !== 'alerts' && row.receivedAt.getTime() < expiredBefore),
+      );
+      if (gone) stale.push(row.id);
+      if (row.fullDataset) for (const k of carries) replacedLater.add(k);
+    }
+    if (stale.length > 0) db.delete(realtimeMessages).where(inArray(realtimeMessages.id, stale)).run();
+    db.delete(realtimeMessages)
+      .where(notInArray(realtimeMessages.feedId, db.select({ id: feedsTable.id }).from(feedsTable)))
+      .run();
+  }
+
+  private feedIndex(feedId: string): number {
+    const net = this.deps.feeds.network;
+    const index = net?.tt.feeds.findIndex((f) => f.feedId === feedId) ?? -1;
+    if (index < 0) throw new NotFoundError(`feed "${feedId}" is not loaded`);
+    return index;
   }
 
   /**
@@ -149,6 +288,11 @@ export class RealtimeService {
     for (const s of this.sequences.values()) s.close();
     this.sequences.clear();
   }
+}
+
+function countOf(msg: DecodedFeed, kind: RealtimeKind): number {
+  if (kind === 'tripUpdates') return msg.tripUpdates.length;
+  return kind === 'vehiclePositions' ? msg.vehicles.length : msg.alerts.length;
 }
 
 function pruneOld<T extends { timestamp: number }>(map: Map<string, T>, before: number): void {

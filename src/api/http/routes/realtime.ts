@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { feedIngest } from '../middleware/feed-ingest/index.js';
-import { decodeFeedMessage } from '../../../realtime/decode.js';
 import type { Services } from '../../../services.js';
 
 /** Largest GTFS-RT body accepted, bytes (`REALTIME_MAX_BYTES`, default 10 MB). */
@@ -13,8 +12,7 @@ export function realtimeRoutes(services: Services): Hono {
   const [limit, access] = feedIngest({ services, maxSize, what: 'realtime messages' });
   app.post('/v1/feeds/:feedId/realtime', limit, access, async (c) => {
     const body = new Uint8Array(await c.req.arrayBuffer());
-    const decoded = decodeFeedMessage(body, Math.floor(services.clock.nowMs() / 1000));
-    return c.json(services.realtime.apply(c.req.param('feedId'), decoded));
+    return c.json(services.realtime.ingest(c.req.param('feedId'), body));
   });
   return app;
 }
