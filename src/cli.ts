@@ -1,8 +1,10 @@
+import cluster from 'node:cluster';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { createApiKey, type KeyRole } from './auth/apiKeys.js';
 import { loadConfig } from './config.js';
 import { closeServices, createServices } from './createServices.js';
+import { runPrimary } from './cluster/primary.js';
 import { startServer } from './main.js';
 import { setRealtimeSource } from './realtime/sources.js';
 
@@ -14,9 +16,14 @@ function services() {
 
 program
   .command('serve')
-  .description('serve GraphQL on $HOST:$PORT (default 0.0.0.0:4000)')
+  .description('serve GraphQL on $HOST:$PORT (default 0.0.0.0:4000), in $WORKERS processes (default 1; auto: one per core)')
   .action(async () => {
-    const server = await startServer();
+    const config = loadConfig();
+    if (config.workers > 1 && cluster.isPrimary) {
+      runPrimary(config);
+      return;
+    }
+    const server = await startServer(config);
     const stop = () => void server.close().then(() => process.exit(0));
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);

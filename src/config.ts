@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /** Server configuration, read once from the environment (all settings documented in README.md). */
@@ -44,6 +45,16 @@ export interface Config {
   planTimeBudgetMs: number;
   /** Bearer token `/metrics` requires (`METRICS_TOKEN`); default none (open). */
   metricsToken: string | undefined;
+  /** Server processes sharing the port (`WORKERS`: a number, or `auto` for one per core); default 1. */
+  workers: number;
+}
+
+function workers(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 1;
+  if (raw === 'auto') return os.availableParallelism();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`WORKERS must be auto or a whole number 1-64, got "${raw}"`);
+  return n;
 }
 
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -81,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     planTimeBudgetMs: num(env, 'PLAN_TIME_BUDGET_MS', 2000),
     metricsToken: env.METRICS_TOKEN || undefined,
+    workers: workers(env.WORKERS),
   };
 }

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config.js';
 import { closeServices, createServices } from './createServices.js';
 import { RealtimePoller } from './realtime/RealtimePoller.js';
 import { loadSampleIfEmpty } from './sample.js';
+import { isLeader, signalReady } from './cluster/worker.js';
 
 /**
  * Starts the server on the configured data folder: compiles every registered feed, imports the
@@ -15,11 +16,15 @@ export async function startServer(config: Config = loadConfig()): Promise<{ clos
   services.feeds.loadAll();
   // Feeds imported with the CLI on this data folder are served without a restart.
   const stopWatching = services.feeds.watch();
+  // Realtime comes from the realtime log in app.sqlite: replayed now, then followed (other processes' pushes).
+  const stopFollowing = services.realtime.follow();
+  // Once per server (worker 0 when WORKERS > 1): the hold sweeper and realtime polling.
+  const leader = isLeader();
   // Expires run-out parking holds in the background (also done lazily on every check).
-  services.parking.start();
+  if (leader) services.parking.start();
   // Polls the GTFS-Realtime URLs stored with `maas feed realtime`.
   const poller = new RealtimePoller({ db: services.db, realtime: services.realtime, clock: services.clock, logger });
-  poller.start();
+  if (leader) poller.start();
   const app = createApp(services);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve) => {
@@ -30,17 +35,19 @@ export async function startServer(config: Config = loadConfig()): Promise<{ clos
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ host: config.host, port, dataDir: config.dataDir }, `listening on http://${config.host}:${port}/graphql`);
-  if (config.loadSample) {
+  if (config.loadSample && leader) {
     await loadSampleIfEmpty(services).catch((error: unknown) => {
       logger.error({ err: error }, 'sample import failed');
     });
   }
+  signalReady();
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       logger.info('shutting down');
       stopWatching();
+      stopFollowing();
       poller.stop();
       server.close(() => {
         closeServices(services);

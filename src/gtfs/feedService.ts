@@ -170,10 +170,10 @@ export class FeedService {
 
   /**
    * Picks up feeds imported or removed by another process on the same data folder (the CLI):
-   * every `intervalMs` (default 5 s) compares the registry with what is served and, when they
+   * every `intervalMs` (default 2 s) compares the registry with what is served and, when they
    * differ, compiles off the event loop and swaps. Returns a stop function.
    */
-  watch(intervalMs = 5000): () => void {
+  watch(intervalMs = 2000): () => void {
     let busy = false;
     const timer = setInterval(() => {
       if (busy) return;

@@ -27,6 +27,8 @@ export function registerGauges(registry: Registry, services: Services): void {
     help: 'Seconds since the served version of each GTFS feed was imported.',
     labelNames: ['feed'],
     registers: [registry],
+    // Across cluster workers: the oldest.
+    aggregator: 'max',
     collect() {
       this.reset();
       for (const feed of services.feeds.network?.tt.feeds ?? []) {
@@ -39,6 +41,7 @@ export function registerGauges(registry: Registry, services: Services): void {
     help: 'Seconds since the last GTFS-Realtime message applied for each feed (feeds with realtime only).',
     labelNames: ['feed'],
     registers: [registry],
+    aggregator: 'max',
     collect() {
       this.reset();
       for (const feed of services.realtime.snapshot.feeds.values()) {
@@ -51,6 +54,8 @@ export function registerGauges(registry: Registry, services: Services): void {
     help: 'Parking reservations by status (HELD past its hold counts as EXPIRED, CONFIRMED past its end as COMPLETED).',
     labelNames: ['status'],
     registers: [registry],
+    // Every worker counts the same table.
+    aggregator: 'first',
     collect() {
       for (const [status, n] of reservationsByStatus(services, services.clock.nowMs())) {
         this.set({ status }, n);

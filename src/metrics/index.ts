@@ -3,7 +3,9 @@ import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plu
 import type { DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Handler } from 'hono';
-import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
+import cluster from 'node:cluster';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Registry } from 'prom-client';
+import { clusterMetrics } from '../cluster/worker.js';
 import { clientErrorOf } from '../api/graphql/errors.js';
 import type { Services } from '../services.js';
 import { registerGauges } from './gauges.js';
@@ -28,6 +30,11 @@ interface LabelParams {
 export function createMetrics(services: Services): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  if (cluster.isWorker) {
+    // Answer the primary's requests for this worker's metrics (it aggregates all workers').
+    new AggregatorRegistry();
+    AggregatorRegistry.setRegistries([registry]);
+  }
   registerGauges(registry, services);
   const labelsOf = operationLabeller();
   const labels = (p: LabelParams) => labelsOf(p.document, p.operationName);
@@ -161,7 +168,9 @@ export function metricsHandler(metrics: Metrics, token: string | undefined): Han
         401,
       );
     }
-    return c.body(await metrics.registry.metrics(), 200, {
+    // In a cluster, every worker's metrics, aggregated by the primary.
+    const text = cluster.isWorker ? await clusterMetrics() : await metrics.registry.metrics();
+    return c.body(text, 200, {
       'Content-Type': metrics.registry.contentType,
     });
   };

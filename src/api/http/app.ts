@@ -3,6 +3,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { workerIndex } from '../../cluster/worker.js';
 import { httpStatusOf } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { clientErrorOf } from '../graphql/errors.js';
@@ -61,7 +62,7 @@ export function createApp(services: Services): Hono {
     }),
   );
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/healthz', (c) => c.json({ status: 'ok', worker: workerIndex() }));
   app.get('/metrics', metricsHandler(metrics, config.metricsToken));
   app.get('/readyz', (c) => {
     const net = services.feeds.network;

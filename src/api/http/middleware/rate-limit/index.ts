@@ -1,7 +1,8 @@
+import cluster from 'node:cluster';
 import { createHash } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** Options of `rateLimit`. */
 export interface RateLimitOptions {
@@ -31,6 +32,17 @@ export function clientIp(c: Context, trustProxy = false): string | undefined {
 }
 
 /**
+ * Counters with fixed one-minute windows: in memory, or in a cluster worker in the primary
+ * (rate-limiter-flexible's cluster limiter over IPC), so that the limits hold for the whole server
+ * however many workers its clients' connections land on.
+ */
+function limiter(keyPrefix: string, points: number): RateLimiterAbstract {
+  return cluster.isWorker
+    ? new RateLimiterCluster({ keyPrefix, points, duration: 60, timeoutMs: 3000 })
+    : new RateLimiterMemory({ keyPrefix, points, duration: 60 });
+}
+
+/**
  * Rate limits per client IP and per credential with fixed one-minute windows kept in memory
  * (rate-limiter-flexible). Over a limit the answer is 429 `{ error: { code: 'RATE_LIMITED' } }`
  * with `Retry-After`. The credential's bucket is keyed by a hash of the whole Authorization value,
@@ -45,15 +57,8 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       await next();
     };
   }
-  const byIp = new RateLimiterMemory({ keyPrefix: 'ip', points: perMinute, duration: 60 });
-  const byCredential =
-    credentialPerMinute > 0
-      ? new RateLimiterMemory({
-          keyPrefix: 'credential',
-          points: credentialPerMinute,
-          duration: 60,
-        })
-      : undefined;
+  const byIp = limiter('ip', perMinute);
+  const byCredential = credentialPerMinute > 0 ? limiter('credential', credentialPerMinute) : undefined;
 
   return async function rateLimitMiddleware(c, next) {
     const ip = clientIp(c, trustProxy);
@@ -68,7 +73,11 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
         await byCredential.consume(createHash('sha256').update(authorization).digest('base64url'));
       }
     } catch (refusal) {
-      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      // The counters are unreachable (the cluster primary did not answer in time): fail open.
+      if (!(refusal instanceof RateLimiterRes)) {
+        await next();
+        return;
+      }
       const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
       return c.json(
         {
