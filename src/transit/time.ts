@@ -52,8 +52,8 @@ export function serviceDayStart(timezone: string, day: DayNumber): UnixSeconds {
 
 /** The local calendar date of an instant in `timezone`. */
 export function localDayOf(instant: UnixSeconds, timezone: string): DayNumber {
-  const local = DateTime.fromSeconds(instant, { zone: timezone });
-  return Math.round(Date.UTC(local.year, local.month - 1, local.day) / MS_PER_DAY);
+  // The local date is the UTC date of the instant shifted by the zone's offset (cached per quarter hour).
+  return Math.floor((instant + offsetMinutes(instant, timezone) * 60) / 86_400);
 }
 
 const offsetCache = new Map<string, number>();

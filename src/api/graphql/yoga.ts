@@ -39,6 +39,9 @@ export function createGraphQLServer(services: Services, plugins: Plugin[] = []) 
     plugins: [useGraphQlJit({}, { enableIf: (args) => !isSubscription(args.document) }), ...plugins],
     logging: false,
     landingPage: false,
+    // The HTTP layer limits bodies (payloadLimit, before anything reads them): yoga's own limit would
+    // stream every body through a second counter and cap feed uploads at its 25 MB default.
+    maxRequestBodySize: false,
     context: async ({ request, requestId }) => {
       const nowMs = services.clock.nowMs();
       const caller = await authenticate(request.headers.get('authorization'), {
