@@ -69,7 +69,10 @@ export function runPrimary(config: Config): void {
       const quick = Date.now() - startedAt < STABLE_AFTER_MS;
       const delay = quick ? Math.min(MAX_BACKOFF_MS, (backoff.get(index) ?? 500) * 2) : 0;
       backoff.set(index, quick ? delay : 500);
-      logger.error({ worker: index, code, signal, restartInMs: delay }, 'worker exited; starting a new one');
+      logger.error(
+        { worker: index, code, signal, restartInMs: delay },
+        'worker exited; starting a new one',
+      );
       setTimeout(() => {
         if (!stopping) fork(index);
       }, delay);

@@ -6,7 +6,11 @@ import { feeds as feedsTable, realtimeMessages } from '../db/schema/index.js';
 import { NotFoundError } from '../errors.js';
 import type { FeedService } from '../gtfs/feedService.js';
 import type { Network } from '../transit/network.js';
-import { overlayFrom, type TripRealtime, type TripUpdateInput } from '../transit/realtimeOverlay.js';
+import {
+  overlayFrom,
+  type TripRealtime,
+  type TripUpdateInput,
+} from '../transit/realtimeOverlay.js';
 import { decodeFeedMessage, type DecodedFeed } from './decode.js';
 import { matchTripUpdate } from './matchTripUpdate.js';
 import type { AlertInput, VehicleInput } from './model.js';
@@ -102,7 +106,11 @@ export class RealtimeService {
    * messages, or every row after a start). `own`: a row just written here, applied from its
    * decoded form; its result is returned.
    */
-  catchUp(own?: { id: number; decoded: DecodedFeed; kinds?: ReadonlySet<RealtimeKind> }): ApplyResult | undefined {
+  catchUp(own?: {
+    id: number;
+    decoded: DecodedFeed;
+    kinds?: ReadonlySet<RealtimeKind>;
+  }): ApplyResult | undefined {
     const rows = this.deps.db
       .select()
       .from(realtimeMessages)
@@ -118,10 +126,17 @@ export class RealtimeService {
       }
       try {
         const kinds = row.kinds ? new Set(row.kinds.split(',') as RealtimeKind[]) : undefined;
-        this.apply(row.feedId, decodeFeedMessage(row.body, Math.floor(row.receivedAt.getTime() / 1000)), kinds);
+        this.apply(
+          row.feedId,
+          decodeFeedMessage(row.body, Math.floor(row.receivedAt.getTime() / 1000)),
+          kinds,
+        );
       } catch (error) {
         // A feed this process does not serve (yet): the message cannot apply here.
-        this.deps.logger.debug({ err: error, feedId: row.feedId, id: row.id }, 'realtime log row not applied');
+        this.deps.logger.debug(
+          { err: error, feedId: row.feedId, id: row.id },
+          'realtime log row not applied',
+        );
       }
     }
     return result;
@@ -134,7 +149,11 @@ export class RealtimeService {
   follow(intervalMs = 250): () => void {
     const check = () => {
       try {
-        const latest = this.deps.db.select({ id: max(realtimeMessages.id) }).from(realtimeMessages).get()?.id ?? 0;
+        const latest =
+          this.deps.db
+            .select({ id: max(realtimeMessages.id) })
+            .from(realtimeMessages)
+            .get()?.id ?? 0;
         if (latest > this.applied) this.catchUp();
       } catch (error) {
         this.deps.logger.error({ err: error }, 'reading the realtime log failed');
@@ -175,7 +194,8 @@ export class RealtimeService {
       if (gone) stale.push(row.id);
       if (row.fullDataset) for (const k of carries) replacedLater.add(k);
     }
-    if (stale.length > 0) db.delete(realtimeMessages).where(inArray(realtimeMessages.id, stale)).run();
+    if (stale.length > 0)
+      db.delete(realtimeMessages).where(inArray(realtimeMessages.id, stale)).run();
     db.delete(realtimeMessages)
       .where(notInArray(realtimeMessages.feedId, db.select({ id: feedsTable.id }).from(feedsTable)))
       .run();
@@ -197,9 +217,14 @@ export class RealtimeService {
     const feedIndex = net?.tt.feeds.findIndex((f) => f.feedId === feedId) ?? -1;
     if (!net || feedIndex < 0) throw new NotFoundError(`feed "${feedId}" is not loaded`);
     const prev = this.current.feeds.get(feedId);
-    const replace = (kind: RealtimeKind, count: number) => msg.fullDataset && (kinds ? kinds.has(kind) : count > 0);
-    const tripUpdates = new Map(replace('tripUpdates', msg.tripUpdates.length) ? [] : prev?.tripUpdates);
-    const vehicles = new Map(replace('vehiclePositions', msg.vehicles.length) ? [] : prev?.vehicles);
+    const replace = (kind: RealtimeKind, count: number) =>
+      msg.fullDataset && (kinds ? kinds.has(kind) : count > 0);
+    const tripUpdates = new Map(
+      replace('tripUpdates', msg.tripUpdates.length) ? [] : prev?.tripUpdates,
+    );
+    const vehicles = new Map(
+      replace('vehiclePositions', msg.vehicles.length) ? [] : prev?.vehicles,
+    );
     const alerts = new Map(replace('alerts', msg.alerts.length) ? [] : prev?.alerts);
     for (const u of msg.tripUpdates) tripUpdates.set(`${u.tripId}|${u.startDate ?? ''}`, u);
     for (const v of msg.vehicles) vehicles.set(v.id, v);
@@ -221,17 +246,28 @@ export class RealtimeService {
     if (unknown > 0) this.deps.logger.debug({ feedId, unknown }, 'realtime: unknown trips');
     this.publish(new Map(this.current.feeds).set(feedId, next), feedId);
     return {
-      applied: { tripUpdates: msg.tripUpdates.length - unknownNew, vehiclePositions: msg.vehicles.length, alerts: msg.alerts.length },
+      applied: {
+        tripUpdates: msg.tripUpdates.length - unknownNew,
+        vehiclePositions: msg.vehicles.length,
+        alerts: msg.alerts.length,
+      },
       unknownTrips: unknownNew,
     };
   }
 
-  private match(net: Network, feed: number, updates: Iterable<TripUpdateInput>): { matched: Map<TripUpdateInput, TripRealtime>; unknown: number } {
+  private match(
+    net: Network,
+    feed: number,
+    updates: Iterable<TripUpdateInput>,
+  ): { matched: Map<TripUpdateInput, TripRealtime>; unknown: number } {
     const seqs = this.stopSequences(net, net.tt.feeds[feed]!.feedId);
     const matched = new Map<TripUpdateInput, TripRealtime>();
     let unknown = 0;
     for (const u of updates) {
-      const m = matchTripUpdate(net.tt, u, { feed, stopSequences: seqs ? (t) => seqs.of(t) : undefined });
+      const m = matchTripUpdate(net.tt, u, {
+        feed,
+        stopSequences: seqs ? (t) => seqs.of(t) : undefined,
+      });
       if (m) matched.set(u, m);
       else unknown++;
     }
@@ -261,7 +297,10 @@ export class RealtimeService {
     for (const f of this.current.feeds.values()) {
       const idx = net.tt.feeds.findIndex((m) => m.feedId === f.feedId);
       if (idx < 0) continue;
-      feeds.set(f.feedId, { ...f, matched: [...this.match(net, idx, f.tripUpdates.values()).matched.values()] });
+      feeds.set(f.feedId, {
+        ...f,
+        matched: [...this.match(net, idx, f.tripUpdates.values()).matched.values()],
+      });
     }
     this.publish(feeds, undefined);
   }
@@ -271,7 +310,8 @@ export class RealtimeService {
     const vehiclesByTrip = new Map<string, VehicleInput>();
     const alerts: (AlertInput & { feedId: string })[] = [];
     for (const f of feeds.values()) {
-      for (const v of f.vehicles.values()) if (v.tripId) vehiclesByTrip.set(`${f.feedId}:${v.tripId}`, v);
+      for (const v of f.vehicles.values())
+        if (v.tripId) vehiclesByTrip.set(`${f.feedId}:${v.tripId}`, v);
       for (const a of f.alerts.values()) alerts.push({ ...a, feedId: f.feedId });
     }
     const overlay = overlayFrom(
