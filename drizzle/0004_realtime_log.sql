@@ -3,6 +3,7 @@ CREATE TABLE `realtime_messages` (
 	`feed_id` text NOT NULL,
 	`kinds` text,
 	`carries` text NOT NULL,
+	`newest_at` integer NOT NULL,
 	`full_dataset` integer NOT NULL,
 	`body` blob NOT NULL,
 	`received_at` integer NOT NULL

@@ -77,7 +77,9 @@ export class RealtimeService {
     this.feedIndex(feedId);
     const nowMs = this.deps.clock.nowMs();
     const decoded = decodeFeedMessage(bytes, Math.floor(nowMs / 1000));
-    const carries = KINDS.filter((k) => (kinds ? kinds.has(k) : countOf(decoded, k) > 0));
+    const present = KINDS.filter((k) => countOf(decoded, k) > 0);
+    // What it replaces (a FULL_DATASET: the kinds its poll URL serves, else those it has) and merges.
+    const carries = [...new Set([...present, ...(kinds ?? [])])];
     const { db } = this.deps;
     const id = db.transaction(
       (tx) => {
@@ -87,6 +89,7 @@ export class RealtimeService {
             feedId,
             kinds: kinds ? [...kinds].join(',') : null,
             carries: carries.join(','),
+            newestAt: new Date(Math.max(nowMs, newestTimestamp(decoded) * 1000)),
             fullDataset: decoded.fullDataset,
             body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
             receivedAt: new Date(nowMs),
@@ -98,7 +101,9 @@ export class RealtimeService {
       },
       { behavior: 'immediate' },
     );
-    return this.catchUp({ id, decoded, kinds })!;
+    const result = this.catchUp({ id, decoded, kinds });
+    if (!result) throw new Error(`realtime log row ${id} vanished before it was applied`);
+    return result;
   }
 
   /**
@@ -168,31 +173,35 @@ export class RealtimeService {
   /**
    * Deletes log rows of `feedId` that no longer change the state: every kind they carry is
    * replaced by a later FULL_DATASET of that kind, or (trip updates, vehicle positions) has expired
-   * (`maxAgeSeconds`); and the rows of feeds no longer registered.
+   * (`maxAgeSeconds` after the row's newest timestamp); never the feed's newest row, which holds
+   * its latest header time even when it carries nothing. Also the rows of feeds no longer registered.
    */
   private prune(db: AppDb, feedId: string, nowMs: number): void {
     const rows = db
       .select({
         id: realtimeMessages.id,
+        kinds: realtimeMessages.kinds,
         carries: realtimeMessages.carries,
         fullDataset: realtimeMessages.fullDataset,
-        receivedAt: realtimeMessages.receivedAt,
+        newestAt: realtimeMessages.newestAt,
       })
       .from(realtimeMessages)
       .where(eq(realtimeMessages.feedId, feedId))
       .orderBy(asc(realtimeMessages.id))
       .all();
     const expiredBefore = nowMs - this.deps.maxAgeSeconds * 1000;
+    const list = (value: string | null) => (value ? value.split(',') : []);
     const replacedLater = new Set<string>();
     const stale: number[] = [];
     for (let i = rows.length - 1; i >= 0; i--) {
       const row = rows[i]!;
-      const carries = row.carries === '' ? [] : row.carries.split(',');
-      const gone = carries.every(
-        (k) => replacedLater.has(k) || (k !== 'alerts' && row.receivedAt.getTime() < expiredBefore),
-      );
-      if (gone) stale.push(row.id);
-      if (row.fullDataset) for (const k of carries) replacedLater.add(k);
+      const carries = list(row.carries);
+      const expired = row.newestAt.getTime() < expiredBefore;
+      const gone = carries.every((k) => replacedLater.has(k) || (k !== 'alerts' && expired));
+      if (gone && i < rows.length - 1) stale.push(row.id);
+      // A FULL_DATASET replaces the kinds its poll URL serves, else the kinds it has.
+      if (row.fullDataset)
+        for (const k of row.kinds === null ? carries : list(row.kinds)) replacedLater.add(k);
     }
     if (stale.length > 0)
       db.delete(realtimeMessages).where(inArray(realtimeMessages.id, stale)).run();
@@ -328,6 +337,14 @@ export class RealtimeService {
     for (const s of this.sequences.values()) s.close();
     this.sequences.clear();
   }
+}
+
+/** The newest entity or header timestamp of a message, Unix seconds. */
+function newestTimestamp(msg: DecodedFeed): number {
+  let newest = msg.timestamp;
+  for (const u of msg.tripUpdates) newest = Math.max(newest, u.timestamp);
+  for (const v of msg.vehicles) newest = Math.max(newest, v.timestamp);
+  return newest;
 }
 
 function countOf(msg: DecodedFeed, kind: RealtimeKind): number {

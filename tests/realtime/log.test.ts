@@ -421,9 +421,9 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
         )
         .run(NOW_MS);
       const insertRow = sql.prepare(
-        `INSERT INTO realtime_messages (feed_id, kinds, carries, full_dataset, body, received_at) VALUES ('ghost', NULL, 'alerts', 0, ?, ?)`,
+        `INSERT INTO realtime_messages (feed_id, kinds, carries, newest_at, full_dataset, body, received_at) VALUES ('ghost', NULL, 'alerts', ?, 0, ?, ?)`,
       );
-      insertRow.run(Buffer.from(message([alert('g1', 'ghost')], { full: false })), NOW_MS);
+      insertRow.run(NOW_MS, Buffer.from(message([alert('g1', 'ghost')], { full: false })), NOW_MS);
 
       // Still registered: another feed's ingest leaves its row alone.
       a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
@@ -466,11 +466,9 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
   });
 
   describe('messages the pruning rule must not lose', () => {
-    // BUG (src/realtime/RealtimeService.ts:80, :191, :101): a message that carries no entity
-    // (e.g. an empty FULL_DATASET heartbeat) gets carries = '' and `[].every(...)` is true, so
-    // prune() deletes the row in the same transaction that wrote it; catchUp() then never sees it
-    // and ingest() returns undefined (the `!` hides it), so the push route answers without an
-    // ApplyResult and the heartbeat never refreshes the feed's updatedAt, in any process.
+    // Found by this test (fixed): a message with no entity (an empty FULL_DATASET heartbeat) was
+    // pruned in the transaction that wrote it, so it was never applied and never refreshed the
+    // feed's updatedAt. The feed's newest row is now always kept.
     it('applies an empty FULL_DATASET heartbeat and returns an ApplyResult', () => {
       const a = proc();
       a.services.realtime.ingest('si', message([delayed(60)]));
@@ -486,10 +484,9 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       expect(a.services.realtime.snapshot.feeds.get('si')?.updatedAt).toBe(NOW_SEC + 120);
     });
 
-    // BUG (src/realtime/RealtimeService.ts:80): with `kinds` (a poll URL), carries = kinds only,
-    // though apply() merges every entity of the message. Alerts served by a TripUpdates URL are
-    // applied, but their row is deleted once its trip updates expire: a restarted process has
-    // lost the alerts the running one still shows.
+    // Found by this test (fixed): with `kinds` (a poll URL), carries was the kinds only, though
+    // apply() merges every entity of the message; alerts served by a TripUpdates URL were lost by
+    // a restarted process once their row's trip updates expired.
     it('keeps alerts served by a TripUpdates poll URL for a restarted process', () => {
       const a = proc();
       const kinds: ReadonlySet<RealtimeKind> = new Set(['tripUpdates']);
@@ -509,6 +506,26 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       const restarted = proc();
       restarted.services.realtime.catchUp();
       expect(alertIdsOf(restarted)).toEqual(alertIdsOf(a));
+    });
+
+    // A producer whose clock runs ahead: its trip updates live in memory until their own
+    // timestamp + max age, so the row must not be pruned at arrival + max age.
+    it('keeps a row until its newest entity timestamp has expired, not its arrival', () => {
+      const a = proc();
+      a.services.realtime.ingest(
+        'si',
+        message([delayed(60)], { full: false, timestampSec: NOW_SEC + 200 }),
+      );
+      clock.advance(MAX_AGE + 100);
+      a.services.realtime.ingest('si', message([alert('a1', 'later')], { full: false }));
+      expect(tripUpdatesOf(a)).toHaveLength(1);
+      const restarted = proc();
+      restarted.services.realtime.catchUp();
+      expect(tripUpdatesOf(restarted)).toEqual(tripUpdatesOf(a));
+
+      clock.advance(200);
+      a.services.realtime.ingest('si', message([alert('a2', 'later still')], { full: false }));
+      expect(logIds(a)).toHaveLength(2);
     });
   });
 });

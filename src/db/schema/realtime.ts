@@ -28,6 +28,8 @@ export const realtimeMessages = sqliteTable(
     kinds: text('kinds'),
     /** The kinds of entity the message carries or replaces, comma-separated (for pruning). */
     carries: text('carries').notNull(),
+    /** The newest of its entities' timestamps and its arrival: its trip updates and vehicle positions expire from there. */
+    newestAt: integer('newest_at', { mode: 'timestamp_ms' }).notNull(),
     fullDataset: integer('full_dataset', { mode: 'boolean' }).notNull(),
     body: blob('body', { mode: 'buffer' }).notNull(),
     receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
