@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 /**
- * `npm run bench:load [-- --duration 30 --feed si|sample --only departures,plan --data-dir <dir>]`:
- * the real server (`maas serve` in a child process on 127.0.0.1, rate limiter on but with limits
- * out of reach) under a mixed load from autocannon for 30 s: departure boards, plans,
+ * `npm run bench:load [-- --duration 30 --feed si|sample --only departures,plan --data-dir <dir> --workers auto|N]`:
+ * the real server (`maas serve` in a child process on 127.0.0.1 with WORKERS=auto, one process per
+ * core, as in production; rate limiter on, shared by the workers, with limits out of reach) under a mixed load from autocannon for 30 s: departure boards, plans,
  * availability reports and reservations at once, each kind on its own connections; then
  * departures and plans each alone for 10 s. Prints throughput, p50/p95/p99 and errors per kind
  * and in total, and the targets of issue 7. Uses the Staten Island feed of ../shared/feeds when
  * there, else the bundled sample; `--data-dir` keeps the data folder and its feed for a next run.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -67,6 +68,26 @@ async function gql(
   const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
   return body.data!;
+}
+
+/** Waits until every worker of the server answers (new connections go round-robin to the workers). */
+async function waitForWorkers(url: string, count: number, timeoutMs = 60_000): Promise<void> {
+  const seen = new Set<number>();
+  const deadline = Date.now() + timeoutMs;
+  while (seen.size < count) {
+    if (Date.now() > deadline) throw new Error(`only workers ${[...seen].join(', ')} of ${count} answered`);
+    const worker = await new Promise<number>((resolve, reject) => {
+      http
+        .get(`${url}/healthz`, { agent: false }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve((JSON.parse(body) as { worker: number }).worker));
+        })
+        .on('error', reject);
+    });
+    seen.add(worker);
+    if (seen.size < count) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** A Wednesday inside the served feed's dates, from today on: plans and boards see a full weekday. */
@@ -307,6 +328,7 @@ async function main(): Promise<number> {
   const feed = option('feed', existsSync(SI_ZIP) ? 'si' : 'sample');
   // `--data-dir <dir>` keeps the data folder (and its imported feed) for the next run.
   const kept = option('data-dir', '');
+  const workers = option('workers', 'auto');
   const dataDir = kept || mkdtempSync(path.join(os.tmpdir(), 'maas-load-'));
   let server: ChildServer | undefined;
   try {
@@ -318,12 +340,14 @@ async function main(): Promise<number> {
     server = await startChildServer({
       dataDir,
       env: {
+        WORKERS: workers,
         LOAD_SAMPLE: 'true',
         RATE_LIMIT_PER_MINUTE: '100000000',
         RATE_LIMIT_CREDENTIAL_PER_MINUTE: '100000000',
         RATE_LIMIT_EXEMPT_IPS: '',
       },
     });
+    await waitForWorkers(server.url, workers === 'auto' ? os.availableParallelism() : Number(workers));
     const operatorKey = await maasCli(dataDir, [
       'key',
       'create',
@@ -366,7 +390,7 @@ async function main(): Promise<number> {
     await runMix(server.url, selected(mulberry32(1)), 5);
     progress(`${only || 'mixed'} load for ${seconds} s…`);
     const results = await runMix(server.url, selected(mulberry32(7)), seconds);
-    // The targets also each kind alone: one process, so in the mix plans take CPU from boards.
+    // The targets also each kind alone: in the mix, plans take CPU from boards.
     const soloSeconds = Math.min(10, seconds);
     const solo: KindResult[] = [];
     for (const name of only === '' ? ['departures', 'plan'] : []) {
@@ -381,7 +405,7 @@ async function main(): Promise<number> {
 
     const load = os.loadavg()[0]!.toFixed(1);
     console.log(
-      `\n== bench:load — maas serve on 127.0.0.1, ${os.cpus().length} cores (load average ${load}), feed ${feed} ==`,
+      `\n== bench:load — maas serve (WORKERS=${workers}) on 127.0.0.1, ${os.cpus().length} cores shared with autocannon (load average ${load}), feed ${feed} ==`,
     );
     console.log(`\n${only || 'mixed'} load, ${seconds} s:\n`);
     printTable(results, seconds);
