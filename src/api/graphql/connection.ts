@@ -24,7 +24,7 @@ export function decodeCursor(cursor: string): CursorPosition {
   throw new BadInputError('after is not a cursor of this list');
 }
 
-/** `first` of a connection, checked to be 1..`max` (default 100). */
+/** `first` of a list or connection, checked to be an integer 1..`max` (default 100); `fallback` for an explicit null. */
 export function checkFirst(first: number | null | undefined, fallback = 20, max = 100): number {
   const value = first ?? fallback;
   if (!Number.isInteger(value) || value < 1 || value > max)

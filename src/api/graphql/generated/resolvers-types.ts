@@ -467,7 +467,7 @@ export type ParkingFacility = {
   /**
    * Stops and stations within `maxWalkMeters` (default 400, at most 2000) of walk distance
    * (haversine × WALK_CIRCUITY, DESIGN.md §4), nearest first; each stop's `distanceMeters` is that
-   * walk distance. Empty while no feed is loaded.
+   * walk distance. Empty while no feed is loaded. `first` at most 100.
    */
   nearbyStops: Array<Stop>;
   /** Open for the whole asked window; null without a window. */
@@ -488,6 +488,7 @@ export type ParkingFacility = {
 
 /** A parking facility. Ids are `<operatorId>:<operator's own id>`. */
 export type ParkingFacilityNearbyStopsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   maxWalkMeters?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -638,7 +639,7 @@ export type PlanMessageCode =
 
 export type Query = {
   __typename?: 'Query';
-  /** Active alerts of a feed. */
+  /** Active alerts of a feed, in the order the feed first sent them. `first` at most 500. */
   alerts: Array<Alert>;
   /**
    * The next departures from a stop, or from every platform of a station, at or after `after`
@@ -662,7 +663,7 @@ export type Query = {
   operatorReservations: ParkingReservationConnection;
   /**
    * Facilities within `radiusMeters` (default 1000, at most 50000) of a point, nearest first.
-   * With `from` and `until` (at most 7 days apart) the window fields are filled.
+   * With `from` and `until` (at most 7 days apart) the window fields are filled. `first` at most 200.
    */
   parkingFacilities: Array<ParkingFacility>;
   /** A facility by id, or null; with `from` and `until` the window fields are filled. */
@@ -670,7 +671,7 @@ export type Query = {
   /** Plans itineraries from a place to another (DESIGN.md §4). */
   plan: Plan;
   route?: Maybe<Route>;
-  /** Routes of one feed, or of all. */
+  /** Routes of one feed, or of all, in id order. `first` at most 1000. */
   routes: Array<Route>;
   stop?: Maybe<Stop>;
   /** Stops whose name contains `text`, ignoring case and accents. */
@@ -682,6 +683,7 @@ export type Query = {
 
 export type QueryAlertsArgs = {
   feedId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -719,6 +721,7 @@ export type QueryOperatorReservationsArgs = {
 
 
 export type QueryParkingFacilitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   near: LatLonInput;
   radiusMeters?: InputMaybe<Scalars['Int']['input']>;
@@ -745,6 +748,7 @@ export type QueryRouteArgs = {
 
 export type QueryRoutesArgs = {
   feedId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -839,7 +843,7 @@ export type Stop = {
 export type Subscription = {
   __typename?: 'Subscription';
   _noop?: Maybe<Scalars['Boolean']['output']>;
-  /** The active alerts of a feed whenever that feed's realtime data changes. */
+  /** The active alerts of a feed (as `alerts`) whenever that feed's realtime data changes. `first` at most 500. */
   alertsUpdated: Array<Alert>;
   /** The board of a stop again whenever realtime data changes (server-sent events). */
   departuresUpdated: Array<Departure>;
@@ -850,6 +854,7 @@ export type Subscription = {
 
 export type SubscriptionAlertsUpdatedArgs = {
   feedId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1347,7 +1352,7 @@ export type ParkingFacilityResolvers<ContextType = GraphQLContext, ParentType ex
   kind?: Resolver<ResolversTypes['ParkingKind'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['GeoPoint'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  nearbyStops?: Resolver<Array<ResolversTypes['Stop']>, ParentType, ContextType, RequireFields<ParkingFacilityNearbyStopsArgs, 'maxWalkMeters'>>;
+  nearbyStops?: Resolver<Array<ResolversTypes['Stop']>, ParentType, ContextType, RequireFields<ParkingFacilityNearbyStopsArgs, 'first' | 'maxWalkMeters'>>;
   openDuringWindow?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   openingHours?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['ParkingPrice'], ParentType, ContextType>;
@@ -1404,7 +1409,7 @@ export type PlanMessageResolvers<ContextType = GraphQLContext, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'feedId'>>;
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'feedId' | 'first'>>;
   departures?: Resolver<Array<ResolversTypes['Departure']>, ParentType, ContextType, RequireFields<QueryDeparturesArgs, 'first' | 'stopId'>>;
   feeds?: Resolver<Array<ResolversTypes['Feed']>, ParentType, ContextType>;
   journey?: Resolver<Maybe<ResolversTypes['Journey']>, ParentType, ContextType, RequireFields<QueryJourneyArgs, 'id'>>;
@@ -1412,11 +1417,11 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   myParkingReservations?: Resolver<ResolversTypes['ParkingReservationConnection'], ParentType, ContextType, RequireFields<QueryMyParkingReservationsArgs, 'first'>>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   operatorReservations?: Resolver<ResolversTypes['ParkingReservationConnection'], ParentType, ContextType, RequireFields<QueryOperatorReservationsArgs, 'facilityId' | 'first'>>;
-  parkingFacilities?: Resolver<Array<ResolversTypes['ParkingFacility']>, ParentType, ContextType, RequireFields<QueryParkingFacilitiesArgs, 'near' | 'radiusMeters'>>;
+  parkingFacilities?: Resolver<Array<ResolversTypes['ParkingFacility']>, ParentType, ContextType, RequireFields<QueryParkingFacilitiesArgs, 'first' | 'near' | 'radiusMeters'>>;
   parkingFacility?: Resolver<Maybe<ResolversTypes['ParkingFacility']>, ParentType, ContextType, RequireFields<QueryParkingFacilityArgs, 'id'>>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<QueryPlanArgs, 'input'>>;
   route?: Resolver<Maybe<ResolversTypes['Route']>, ParentType, ContextType, RequireFields<QueryRouteArgs, 'id'>>;
-  routes?: Resolver<Array<ResolversTypes['Route']>, ParentType, ContextType, Partial<QueryRoutesArgs>>;
+  routes?: Resolver<Array<ResolversTypes['Route']>, ParentType, ContextType, RequireFields<QueryRoutesArgs, 'first'>>;
   stop?: Resolver<Maybe<ResolversTypes['Stop']>, ParentType, ContextType, RequireFields<QueryStopArgs, 'id'>>;
   stopSearch?: Resolver<Array<ResolversTypes['Stop']>, ParentType, ContextType, RequireFields<QueryStopSearchArgs, 'first' | 'text'>>;
   stops?: Resolver<Array<ResolversTypes['Stop']>, ParentType, ContextType, RequireFields<QueryStopsArgs, 'first' | 'near' | 'radiusMeters'>>;
@@ -1459,7 +1464,7 @@ export type StopResolvers<ContextType = GraphQLContext, ParentType extends Resol
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   _noop?: SubscriptionResolver<Maybe<ResolversTypes['Boolean']>, "_noop", ParentType, ContextType>;
-  alertsUpdated?: SubscriptionResolver<Array<ResolversTypes['Alert']>, "alertsUpdated", ParentType, ContextType, RequireFields<SubscriptionAlertsUpdatedArgs, 'feedId'>>;
+  alertsUpdated?: SubscriptionResolver<Array<ResolversTypes['Alert']>, "alertsUpdated", ParentType, ContextType, RequireFields<SubscriptionAlertsUpdatedArgs, 'feedId' | 'first'>>;
   departuresUpdated?: SubscriptionResolver<Array<ResolversTypes['Departure']>, "departuresUpdated", ParentType, ContextType, RequireFields<SubscriptionDeparturesUpdatedArgs, 'first' | 'stopId'>>;
   journeyUpdated?: SubscriptionResolver<ResolversTypes['Journey'], "journeyUpdated", ParentType, ContextType, RequireFields<SubscriptionJourneyUpdatedArgs, 'id'>>;
 }>;

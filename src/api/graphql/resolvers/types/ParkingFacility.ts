@@ -1,6 +1,7 @@
 import { toMajor } from '../../../../parking/money.js';
 import type { WindowOffer } from '../../../../parking/types.js';
 import { formatInstant } from '../../../../transit/time.js';
+import { checkFirst } from '../../connection.js';
 import type { GraphQLContext } from '../../context.js';
 import { stopsWithinWalk } from '../../nearbyStops.js';
 import type { ParkingFacilityResolvers } from '../../generated/resolvers-types.js';
@@ -51,6 +52,8 @@ export const ParkingFacility: ParkingFacilityResolvers = {
       : null;
   },
   distanceMeters: ({ distanceMeters }) => distanceMeters ?? null,
-  nearbyStops: ({ facility }, { maxWalkMeters }, ctx) =>
-    stopsWithinWalk(ctx, facility.lat, facility.lon, maxWalkMeters),
+  nearbyStops: ({ facility }, { maxWalkMeters, first }, ctx) => {
+    const limit = checkFirst(first, 20, 100);
+    return stopsWithinWalk(ctx, facility.lat, facility.lon, maxWalkMeters).slice(0, limit);
+  },
 };
