@@ -17,6 +17,8 @@ import { feedRoutes } from './routes/feeds.js';
 import { realtimeRoutes } from './routes/realtime.js';
 import { parkingRoutes } from './routes/parking.js';
 
+const JSON_RESPONSE = /^application\/(graphql-response\+)?json/i;
+
 /** Builds the hono app: health, REST ingest, and GraphQL at `/graphql`. Tests drive it with `app.request()`. */
 export function createApp(services: Services): Hono {
   const app = new Hono();
@@ -75,7 +77,14 @@ export function createApp(services: Services): Hono {
   app.route('/', realtimeRoutes(services));
   app.route('/', parkingRoutes(services));
 
-  app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) => yoga.fetch(c.req.raw, { requestId: c.get('requestId') }));
+  app.on(['GET', 'POST', 'OPTIONS'], '/graphql', async (c) => {
+    const res = await yoga.fetch(c.req.raw, { requestId: c.get('requestId') });
+    // A JSON answer is read whole and handed on as a plain string body, which the Node adapter
+    // writes with its headers in one go (yoga's own body would be piped as a stream: ~2 socket
+    // writes and a stream reader per request). Streams (subscriptions over SSE) pass through.
+    if (!JSON_RESPONSE.test(res.headers.get('content-type') ?? '')) return res;
+    return new Response(await res.text(), { status: res.status, headers: new Headers(res.headers) });
+  });
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
   app.onError((error, c) => {
