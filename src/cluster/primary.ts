@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { AggregatorRegistry } from 'prom-client';
+import { AggregatorRegistry, type MetricObjectWithValues, type MetricValue } from 'prom-client';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import { RiderTokens } from '../auth/riderTokens.js';
 import type { Config } from '../config.js';
@@ -12,6 +13,8 @@ import { isClusterMessage, type ClusterMessage } from './worker.js';
 const STABLE_AFTER_MS = 10_000;
 /** Longest wait between restarts of a crash-looping worker. */
 const MAX_BACKOFF_MS = 30_000;
+/** A worker's metrics not in after this long are left out of an aggregated /metrics answer. */
+const METRICS_WAIT_MS = 2000;
 /** Workers still running this long after SIGTERM are killed. */
 const SHUTDOWN_GRACE_MS = 15_000;
 
@@ -21,7 +24,7 @@ const SHUTDOWN_GRACE_MS = 15_000;
  * port; worker 0 starts first (it imports the sample on a first start) and the others once it is
  * ready. The primary also holds what must be one per server: the rate-limit counters
  * (rate-limiter-flexible's cluster master, so a client's limit does not multiply by WORKERS) and
- * the aggregation of /metrics over all workers (prom-client). Realtime needs nothing here: every
+ * the aggregation of /metrics over the ready workers (prom-client). Realtime needs nothing here: every
  * worker reads it from the realtime log in app.sqlite. A worker that dies is replaced; SIGTERM or
  * SIGINT stops the workers gracefully, then the primary.
  */
@@ -31,7 +34,34 @@ export function runPrimary(config: Config): void {
   openAppDb(appDbPath(config.dataDir)).$client.close();
   RiderTokens.fromDataDir(config.dataDir);
   new RateLimiterClusterMaster();
-  const aggregator = new AggregatorRegistry();
+  const ready = new Set<Worker>();
+  const localMetrics = new Map<
+    string,
+    (metrics: MetricObjectWithValues<MetricValue<string>>[]) => void
+  >();
+
+  /** Every ready worker's metrics, aggregated (prom-client); a worker still starting, or not answering in time, is left out. */
+  const aggregatedMetrics = async (): Promise<string> => {
+    const answers = await Promise.all(
+      [...ready].map(
+        (worker) =>
+          new Promise<MetricObjectWithValues<MetricValue<string>>[] | undefined>((resolve) => {
+            const id = randomUUID();
+            const timer = setTimeout(() => {
+              localMetrics.delete(id);
+              resolve(undefined);
+            }, METRICS_WAIT_MS);
+            localMetrics.set(id, (metrics) => {
+              clearTimeout(timer);
+              localMetrics.delete(id);
+              resolve(metrics);
+            });
+            worker.send({ maas: 'local-metrics?', id } satisfies ClusterMessage);
+          }),
+      ),
+    );
+    return AggregatorRegistry.aggregate(answers.filter((a) => a !== undefined)).metrics();
+  };
   // Structured clone over IPC (buffers stay buffers).
   cluster.setupPrimary({ serialization: 'advanced' });
 
@@ -46,6 +76,8 @@ export function runPrimary(config: Config): void {
     workers.set(index, worker);
     worker.on('message', (message: unknown) => {
       if (!isClusterMessage(message)) return;
+      if (message.maas === 'ready') ready.add(worker);
+      if (message.maas === 'local-metrics') localMetrics.get(message.id)?.(message.metrics);
       if (message.maas === 'ready' && !othersStarted) {
         othersStarted = true;
         for (let i = 1; i < config.workers; i++) fork(i);
@@ -54,13 +86,14 @@ export function runPrimary(config: Config): void {
         const reply = (answer: ClusterMessage) => {
           if (worker.isConnected()) worker.send(answer);
         };
-        aggregator.clusterMetrics().then(
+        aggregatedMetrics().then(
           (text) => reply({ maas: 'metrics', id: message.id, text }),
           (error: unknown) => reply({ maas: 'metrics', id: message.id, error: String(error) }),
         );
       }
     });
     worker.on('exit', (code, signal) => {
+      ready.delete(worker);
       if (workers.get(index) === worker) workers.delete(index);
       if (stopping) {
         if (workers.size === 0) process.exit(0);

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
+import type { MetricObjectWithValues, MetricValue, Registry } from 'prom-client';
 
 /**
  * The worker side of `WORKERS > 1` (see `primary.ts`): which worker this process is, and the few
@@ -21,7 +22,9 @@ export function isLeader(): boolean {
 export type ClusterMessage =
   | { maas: 'ready' }
   | { maas: 'metrics?'; id: string }
-  | { maas: 'metrics'; id: string; text?: string; error?: string };
+  | { maas: 'metrics'; id: string; text?: string; error?: string }
+  | { maas: 'local-metrics?'; id: string }
+  | { maas: 'local-metrics'; id: string; metrics: MetricObjectWithValues<MetricValue<string>>[] };
 
 export function isClusterMessage(message: unknown): message is ClusterMessage {
   return typeof message === 'object' && message !== null && 'maas' in message;
@@ -30,6 +33,17 @@ export function isClusterMessage(message: unknown): message is ClusterMessage {
 /** Tells the primary this worker serves (it starts the next workers then). */
 export function signalReady(): void {
   if (cluster.isWorker) process.send?.({ maas: 'ready' } satisfies ClusterMessage);
+}
+
+/** In a cluster worker: answers the primary's requests for this worker's metrics (it aggregates them). */
+export function answerMetricRequests(registry: Registry): void {
+  if (!cluster.isWorker) return;
+  process.on('message', (message: unknown) => {
+    if (!isClusterMessage(message) || message.maas !== 'local-metrics?') return;
+    void registry.getMetricsAsJSON().then((metrics) => {
+      process.send?.({ maas: 'local-metrics', id: message.id, metrics } satisfies ClusterMessage);
+    });
+  });
 }
 
 /** The metrics of every worker, aggregated by the primary (prom-client AggregatorRegistry), in Prometheus text. */

@@ -4,8 +4,8 @@ import type { DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Handler } from 'hono';
 import cluster from 'node:cluster';
-import { AggregatorRegistry, collectDefaultMetrics, Counter, Registry } from 'prom-client';
-import { clusterMetrics } from '../cluster/worker.js';
+import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
+import { answerMetricRequests, clusterMetrics } from '../cluster/worker.js';
 import { clientErrorOf } from '../api/graphql/errors.js';
 import type { Services } from '../services.js';
 import { registerGauges } from './gauges.js';
@@ -30,11 +30,8 @@ interface LabelParams {
 export function createMetrics(services: Services): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  if (cluster.isWorker) {
-    // Answer the primary's requests for this worker's metrics (it aggregates all workers').
-    new AggregatorRegistry();
-    AggregatorRegistry.setRegistries([registry]);
-  }
+  // In a cluster, the primary asks every worker for its metrics and aggregates them.
+  answerMetricRequests(registry);
   registerGauges(registry, services);
   const labelsOf = operationLabeller();
   const labels = (p: LabelParams) => labelsOf(p.document, p.operationName);

@@ -472,12 +472,9 @@ describe('maas serve with WORKERS=2 (child processes on the sample feed)', () =>
       }
     }, 40_000);
 
-    // BUG (src/cluster/primary.ts, src/cluster/worker.ts, src/metrics/index.ts): the primary asks
-    // every *connected* worker for its metrics, but a worker answers only once createApp() has
-    // built its AggregatorRegistry, after compiling the timetable. While any worker is starting
-    // (worker 1 after worker 0's 'ready', or a replacement after a crash) the question is lost,
-    // prom-client's clusterMetrics() and clusterMetrics() in the worker both time out after 5 s,
-    // and GET /metrics answers 500 INTERNAL_SERVER_ERROR on every worker.
+    // Found by this test (fixed): the primary used to ask every connected worker, and a worker
+    // still starting could not answer, so /metrics answered 500 after 5 s whenever one was
+    // starting. Now only ready workers are asked, and a slow one is left out after 2 s.
     it('answers /metrics while a worker is starting', async () => {
       const connections = await connectToEachWorker(server!.url, tally);
       const [w0] = connections as [Connection, Connection];
