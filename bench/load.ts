@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 /**
- * `npm run bench:load [-- --duration 30 --feed si|sample --only departures,plan --data-dir <dir> --workers auto|N]`:
+ * `npm run bench:load [-- --duration 30 --feed si|sample --only departures,plan --data-dir <dir> --workers auto|N --cpu-prof-dir <dir>]`:
  * the real server (`maas serve` in a child process on 127.0.0.1 with WORKERS=auto, one process per
  * core, as in production; rate limiter on, shared by the workers, with limits out of reach) under a mixed load from autocannon for 30 s: departure boards, plans,
  * availability reports and reservations at once, each kind on its own connections; then
@@ -329,6 +329,8 @@ async function main(): Promise<number> {
   // `--data-dir <dir>` keeps the data folder (and its imported feed) for the next run.
   const kept = option('data-dir', '');
   const workers = option('workers', 'auto');
+  // `--cpu-prof-dir <dir>`: every server process writes a V8 CPU profile there when it stops.
+  const profileDir = option('cpu-prof-dir', '');
   const dataDir = kept || mkdtempSync(path.join(os.tmpdir(), 'maas-load-'));
   let server: ChildServer | undefined;
   try {
@@ -346,6 +348,7 @@ async function main(): Promise<number> {
         RATE_LIMIT_CREDENTIAL_PER_MINUTE: '100000000',
         RATE_LIMIT_EXEMPT_IPS: '',
       },
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
     });
     await waitForWorkers(server.url, workers === 'auto' ? os.availableParallelism() : Number(workers));
     const operatorKey = await maasCli(dataDir, [

@@ -48,9 +48,11 @@ export async function startChildServer(options: {
   dataDir: string;
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** Node options before the script, e.g. `--cpu-prof` (cluster workers inherit them). */
+  nodeArgs?: string[];
 }): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, 'serve'], {
     cwd: ROOT,
     env: childEnv({
       DATA_DIR: options.dataDir,
