@@ -133,7 +133,7 @@ async function reserveThroughput(
   }
 }
 
-function availabilityBatch(services: Services): void {
+async function availabilityBatch(services: Services): Promise<void> {
   for (let f = 0; f < BATCH; f++) {
     services.parking.upsertFacility(
       {
@@ -161,7 +161,7 @@ function availabilityBatch(services: Services): void {
       observedAtMs,
     }));
     const started = performance.now();
-    const result = services.parking.reportAvailability(reports, 'avail');
+    const result = await services.parking.reportAvailability(reports, 'avail');
     samples.push(performance.now() - started);
     if (result.accepted !== BATCH)
       throw new Error(`batch ${run}: only ${result.accepted} accepted`);
@@ -180,7 +180,7 @@ export async function runParkingBench(): Promise<void> {
   try {
     createApiKey(services.db, { role: 'admin' }, new Date());
     await reserveThroughput(services, createApp(services));
-    availabilityBatch(services);
+    await availabilityBatch(services);
   } finally {
     closeServices(services);
     rmSync(dataDir, { recursive: true, force: true });

@@ -160,16 +160,15 @@ export class ParkingService {
    * Applies a batch of reports of `callerOperatorId`'s facilities (undefined = admin): all or
    * nothing for bad input; reports not newer than the stored one are ignored and listed.
    */
-  reportAvailability(
+  async reportAvailability(
     reports: readonly AvailabilityReport[],
     callerOperatorId: string | undefined,
-  ): ReportResult {
+  ): Promise<ReportResult> {
     if (reports.length > MAX_REPORTS_PER_BATCH)
       throw new BadInputError(`at most ${MAX_REPORTS_PER_BATCH} reports per batch`);
     const ctx = { operatorId: callerOperatorId, nowMs: this.now() };
-    return this.deps.db.transaction((tx) => applyReports(tx, reports, ctx), {
-      behavior: 'immediate',
-    });
+    // Through the group commit: all or nothing in its own savepoint, sharing the fsync.
+    return this.commits.run((tx) => applyReports(tx, reports, ctx));
   }
 
   /**

@@ -34,7 +34,7 @@ export function parkingRoutes(services: Services): Hono {
       const body: unknown = await c.req.json().catch(() => {
         throw new BadInputError('body must be JSON');
       });
-      const result = services.parking.reportAvailability(reportsOfBody(body), operatorId);
+      const result = await services.parking.reportAvailability(reportsOfBody(body), operatorId);
       return c.json({
         accepted: result.accepted,
         ignored: result.ignored.map((r) => ({
