@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 
 /** Options of `payloadLimit`. */
@@ -18,24 +18,31 @@ export function payloadLimit({
   maxBytes,
   multipartMaxBytes,
 }: PayloadLimitOptions): MiddlewareHandler {
-  const refuse = (limit: number) =>
-    bodyLimit({
-      maxSize: limit,
-      onError: (c) =>
-        c.json(
-          {
-            error: {
-              code: 'PAYLOAD_TOO_LARGE',
-              message: `request bodies here are limited to ${limit} bytes`,
-            },
-          },
-          413,
-        ),
-    });
+  const tooLarge = (c: Context, limit: number) =>
+    c.json(
+      {
+        error: {
+          code: 'PAYLOAD_TOO_LARGE',
+          message: `request bodies here are limited to ${limit} bytes`,
+        },
+      },
+      413,
+    );
+  const refuse = (limit: number) => bodyLimit({ maxSize: limit, onError: (c) => tooLarge(c, limit) });
   const plain = refuse(maxBytes);
   const multipart = refuse(multipartMaxBytes);
   return async function payloadLimitMiddleware(c, next) {
     const type = c.req.header('content-type') ?? '';
-    return /^multipart\/form-data/i.test(type) ? multipart(c, next) : plain(c, next);
+    const isMultipart = /^multipart\/form-data/i.test(type);
+    // With a Content-Length (Node's parser reads exactly that many bytes) the check needs no body
+    // stream: the usual case stays off hono's fetch Request (see the /graphql route).
+    const length = c.req.header('content-length');
+    if (length !== undefined && !c.req.header('transfer-encoding') && /^\d+$/.test(length)) {
+      const limit = isMultipart ? multipartMaxBytes : maxBytes;
+      if (Number(length) > limit) return tooLarge(c, limit);
+      await next();
+      return;
+    }
+    return isMultipart ? multipart(c, next) : plain(c, next);
   };
 }

@@ -1,0 +1,122 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../helpers/harness.js';
+
+/**
+ * Over a real socket, /graphql takes two request paths: JSON with a Content-Length goes to yoga
+ * as the Node request, anything else (chunked, uploads) through hono's fetch Request. Both must
+ * answer alike, with the same headers, limits and errors.
+ */
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function send(
+  port: number,
+  body: string,
+  options: { chunked?: boolean; headers?: Record<string, string> } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          ...(options.chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
+          ...options.headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
+        );
+      },
+    );
+    req.on('error', reject);
+    if (options.chunked) {
+      // Two writes without a Content-Length: Node sends Transfer-Encoding: chunked.
+      const half = Math.floor(body.length / 2);
+      req.write(body.slice(0, half));
+      req.end(body.slice(half));
+    } else {
+      req.end(body);
+    }
+  });
+}
+
+describe('/graphql over a real socket, with and without Content-Length', () => {
+  let h: Harness;
+  let server: ServerType;
+  let port: number;
+
+  beforeAll(async () => {
+    h = createHarness({ env: { GRAPHQL_MAX_BODY_BYTES: '5000' } });
+    server = serve({ fetch: h.app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    h.close();
+  });
+
+  const query = JSON.stringify({
+    query: 'query Q($first: Int) { feeds { id } routes(first: $first) { id } }',
+    variables: { first: 2 },
+  });
+
+  it('answers a query the same on both paths, with the security, CORS and request-id headers', async () => {
+    const plain = await send(port, query, { headers: { origin: 'https://app.example' } });
+    const chunked = await send(port, query, {
+      chunked: true,
+      headers: { origin: 'https://app.example' },
+    });
+    for (const answer of [plain, chunked]) {
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toEqual({ data: { feeds: [], routes: [] } });
+      expect(answer.headers['content-type']).toMatch(/^application\/json/);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['access-control-allow-origin']).toBe('*');
+      expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body));
+    }
+  });
+
+  it('refuses a body over GRAPHQL_MAX_BODY_BYTES with 413 on both paths', async () => {
+    const big = JSON.stringify({ query: `{ feeds { id } }${' '.repeat(6000)}` });
+    for (const answer of [await send(port, big), await send(port, big, { chunked: true })]) {
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    }
+  });
+
+  it('answers broken JSON and bad variables with the same GraphQL errors on both paths', async () => {
+    for (const body of [
+      '{"query": "{ feeds { id }',
+      JSON.stringify({ query: 'query Q($id: ID!) { stop(id: $id) { id } }' }),
+    ]) {
+      const plain = await send(port, body);
+      const chunked = await send(port, body, { chunked: true });
+      expect(plain.status).toBe(chunked.status);
+      const codes = (answer: Answer) =>
+        (JSON.parse(answer.body) as { errors?: { extensions?: { code?: string } }[] }).errors?.map(
+          (e) => e.extensions?.code,
+        );
+      expect(codes(plain)).toEqual(codes(chunked));
+      const errors = (JSON.parse(plain.body) as { errors?: { extensions?: { code?: string } }[] })
+        .errors;
+      expect(errors?.[0]?.extensions?.code).toEqual(expect.any(String));
+    }
+  });
+});
