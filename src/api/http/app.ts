@@ -1,5 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -43,16 +44,22 @@ export function createApp(services: Services): Hono {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(
-    '*',
-    cors({
-      origin: (process.env.CORS_ORIGINS ?? '*') === '*' ? '*' : (process.env.CORS_ORIGINS ?? '').split(','),
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      exposeHeaders: ['Retry-After', 'X-Request-Id'],
-      maxAge: 600,
-    }),
-  );
+  const corsHeaders = cors({
+    origin: (process.env.CORS_ORIGINS ?? '*') === '*' ? '*' : (process.env.CORS_ORIGINS ?? '').split(','),
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    exposeHeaders: ['Retry-After', 'X-Request-Id'],
+    maxAge: 600,
+  });
+  // Preflights are answered by hono's cors; for other requests it runs after the handler: run
+  // before, it sets its headers on a placeholder response, and hono then rebuilds the handler's
+  // response (as a web-stream body) to merge them in, on every request.
+  const corsAfterHandler: MiddlewareHandler = async (c, next) => {
+    if (c.req.method === 'OPTIONS') return corsHeaders(c, next);
+    await next();
+    await corsHeaders(c, () => Promise.resolve());
+  };
+  app.use('*', corsAfterHandler);
 
   const limiter = rateLimit({
     perMinute: config.rateLimitPerMinute,
@@ -98,8 +105,12 @@ export function createApp(services: Services): Hono {
     // A JSON answer is read whole and handed on as a plain string body, which the Node adapter
     // writes with its headers in one go (yoga's own body would be piped as a stream: ~2 socket
     // writes and a stream reader per request). Streams (subscriptions over SSE) pass through.
-    if (!JSON_RESPONSE.test(res.headers.get('content-type') ?? '')) return res;
-    return new Response(await res.text(), { status: res.status, headers: new Headers(res.headers) });
+    if (!JSON_RESPONSE.test(res.headers.get('content-type') ?? '')) {
+      res.headers.set('X-Request-Id', context.requestId);
+      return res;
+    }
+    // c.body adds the headers set before the handler (X-Request-Id).
+    return c.body(await res.text(), res.status as ContentfulStatusCode, Object.fromEntries(res.headers));
   });
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
