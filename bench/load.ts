@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 /**
- * `npm run bench:load [-- --duration 30 --feed si|sample --only departures,plan --data-dir <dir> --workers auto|N --cpu-prof-dir <dir>]`:
+ * `npm run bench:load [-- --duration 30 --feed si|sample --only departures,plan --data-dir <dir>
+ * --workers auto|N --plan-rate 110 --report-rate 30 --reservation-rate 50 --cpu-prof-dir <dir>]`:
  * the real server (`maas serve` in a child process on 127.0.0.1 with WORKERS=auto, one process per
- * core, as in production; rate limiter on, shared by the workers, with limits out of reach) under a mixed load from autocannon for 30 s: departure boards, plans,
- * availability reports and reservations at once, each kind on its own connections; then
- * departures and plans each alone for 10 s. Prints throughput, p50/p95/p99 and errors per kind
- * and in total, and the targets of issue 7. Uses the Staten Island feed of ../shared/feeds when
- * there, else the bundled sample; `--data-dir` keeps the data folder and its feed for a next run.
+ * core, as in production; rate limiter on, shared by the workers, with limits out of reach) under
+ * load from autocannon, each kind of request on its own connections. Mixed phase (30 s): plans,
+ * availability reports and reservations offered at fixed rates (0 = as fast as possible) while
+ * departure boards go as fast as their 10 connections allow; then departures and plans each alone
+ * for 10 s. Prints throughput, p50/p95/p99 and errors per kind and in total, and the targets of
+ * issue 7. Uses the Staten Island feed of ../shared/feeds when there, else the bundled sample;
+ * `--data-dir` keeps the data folder and its feed for a next run.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -28,6 +31,8 @@ interface Kind {
   name: string;
   /** autocannon connections (requests in flight) for this kind. */
   connections: number;
+  /** Requests per second offered in the mixed phase (open loop); undefined: as fast as the connections go. */
+  rate?: number;
   /** The next request's GraphQL body and bearer credential. */
   next: () => { body: unknown; bearer?: string };
 }
@@ -75,7 +80,8 @@ async function waitForWorkers(url: string, count: number, timeoutMs = 60_000): P
   const seen = new Set<number>();
   const deadline = Date.now() + timeoutMs;
   while (seen.size < count) {
-    if (Date.now() > deadline) throw new Error(`only workers ${[...seen].join(', ')} of ${count} answered`);
+    if (Date.now() > deadline)
+      throw new Error(`only workers ${[...seen].join(', ')} of ${count} answered`);
     const worker = await new Promise<number>((resolve, reject) => {
       http
         .get(`${url}/healthz`, { agent: false }, (res) => {
@@ -134,6 +140,7 @@ function kinds(
     operatorKey: string;
     facilities: string[];
   },
+  rates: { plan?: number; reports?: number; reservations?: number } = {},
 ): Kind[] {
   const at = (hh: number, mm: number) =>
     DateTime.fromISO(ctx.day, { zone: NYC_TIMEZONE })
@@ -161,6 +168,7 @@ function kinds(
     {
       name: 'plan',
       connections: 4,
+      rate: rates.plan,
       next: () => ({
         body: {
           query:
@@ -178,6 +186,7 @@ function kinds(
     {
       name: 'availability reports',
       connections: 1,
+      rate: rates.reports,
       next: () => {
         lastObserved = Math.max(Date.now(), lastObserved + 1);
         const reports = [
@@ -201,6 +210,7 @@ function kinds(
     {
       name: 'reservations',
       connections: 2,
+      rate: rates.reservations,
       next: () => {
         const n = reservation++;
         // Windows spread over a week, so that the big facility never runs out.
@@ -239,6 +249,7 @@ async function runMix(url: string, mix: Kind[], seconds: number): Promise<KindRe
             {
               url: `${url}/graphql`,
               connections: kind.connections,
+              ...(kind.rate ? { overallRate: kind.rate } : {}),
               duration: seconds,
               requests: [
                 {
@@ -350,7 +361,10 @@ async function main(): Promise<number> {
       },
       nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
     });
-    await waitForWorkers(server.url, workers === 'auto' ? os.availableParallelism() : Number(workers));
+    await waitForWorkers(
+      server.url,
+      workers === 'auto' ? os.availableParallelism() : Number(workers),
+    );
     const operatorKey = await maasCli(dataDir, [
       'key',
       'create',
@@ -388,11 +402,21 @@ async function main(): Promise<number> {
       facilities: ['sample:st-george', 'sample:eltingville', 'sample:annadale', 'sample:si-mall'],
     };
     progress(`feed ${feed}, service day ${ctx.day}, ${ctx.stops.length} stops; warming up 5 s…`);
-    const selected = (random: Random) =>
-      kinds(random, ctx).filter((k) => only === '' || only.split(',').includes(k.name));
-    await runMix(server.url, selected(mulberry32(1)), 5);
+    // The mix offers plans, reports and reservations at fixed rates (the plan rate 10% above the
+    // target) and sends departures as fast as their connections go: can the server answer 2,000
+    // boards a second while it plans 100 trips a second? Alone, each kind goes as fast as it can.
+    const rates = {
+      plan: Number(option('plan-rate', '110')),
+      reports: Number(option('report-rate', '30')),
+      reservations: Number(option('reservation-rate', '50')),
+    };
+    const selected = (random: Random, withRates: boolean) =>
+      kinds(random, ctx, withRates ? rates : {}).filter(
+        (k) => only === '' || only.split(',').includes(k.name),
+      );
+    await runMix(server.url, selected(mulberry32(1), true), 5);
     progress(`${only || 'mixed'} load for ${seconds} s…`);
-    const results = await runMix(server.url, selected(mulberry32(7)), seconds);
+    const results = await runMix(server.url, selected(mulberry32(7), true), seconds);
     // The targets also each kind alone: in the mix, plans take CPU from boards.
     const soloSeconds = Math.min(10, seconds);
     const solo: KindResult[] = [];
@@ -400,7 +424,7 @@ async function main(): Promise<number> {
       progress(`${name} alone for ${soloSeconds} s…`);
       const [result] = await runMix(
         server.url,
-        selected(mulberry32(11)).filter((k) => k.name === name),
+        selected(mulberry32(11), false).filter((k) => k.name === name),
         soloSeconds,
       );
       solo.push(result!);
@@ -410,7 +434,12 @@ async function main(): Promise<number> {
     console.log(
       `\n== bench:load — maas serve (WORKERS=${workers}) on 127.0.0.1, ${os.cpus().length} cores shared with autocannon (load average ${load}), feed ${feed} ==`,
     );
-    console.log(`\n${only || 'mixed'} load, ${seconds} s:\n`);
+    const offered = (['plan', 'reports', 'reservations'] as const)
+      .map((k) => `${k} ${rates[k] > 0 ? `${rates[k]}/s` : 'unlimited'}`)
+      .join(', ');
+    console.log(
+      `\n${only || 'mixed'} load, ${seconds} s (offered: ${offered}; departures: as fast as 10 connections go):\n`,
+    );
     printTable(results, seconds);
     if (solo.length > 0) {
       console.log(`\neach kind alone, ${soloSeconds} s:\n`);
