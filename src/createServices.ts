@@ -44,7 +44,7 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
   });
   const streetRouter = haversineStreetRouter({ circuity: config.driveCircuity, speedKmh: config.driveSpeedKmh });
   const itineraryTokens = new ItineraryTokens(tokens.deriveKey(ITINERARY_KEY_PURPOSE), config.itineraryTtlSeconds);
-  const journeys = new JourneyService({ db, clock, tokens: itineraryTokens });
+  const journeys = new JourneyService({ db, clock, tokens: itineraryTokens, commits: parking.commits });
   return {
     config,
     clock,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { AppDb } from '../db/client.js';
+import type { GroupCommit } from '../parking/groupCommit.js';
 import { BadInputError, ConflictError, NoCapacityError, NotFoundError } from '../errors.js';
 import {
   releaseForJourney,
@@ -33,6 +34,8 @@ export interface JourneyDeps {
   db: AppDb;
   clock: Clock;
   tokens: ItineraryTokens;
+  /** Bookings go through the parking group commit (with its reservations, sharing fsyncs and not blocking on another process's lock). */
+  commits: GroupCommit;
 }
 
 /** A journey with its itinerary and its parking reservation (status as of now). */
@@ -69,7 +72,7 @@ export class JourneyService {
    * idempotency key (CONFLICT when that key booked another itinerary). BAD_USER_INPUT for a
    * forged or expired id; NO_CAPACITY when the parking can no longer be reserved.
    */
-  book(riderId: string, itineraryId: string, idempotencyKey: string): BookedJourney {
+  async book(riderId: string, itineraryId: string, idempotencyKey: string): Promise<BookedJourney> {
     if (idempotencyKey.length === 0 || idempotencyKey.length > 128) {
       throw new BadInputError('idempotencyKey must be 1–128 characters');
     }
@@ -79,19 +82,17 @@ export class JourneyService {
         `itineraryId is not an itinerary id issued by this server: ${PLAN_AGAIN}`,
       );
     const nowMs = this.nowMs();
-    return this.deps.db.transaction(
-      (tx) => {
-        const earlier = findJourneyByKey(tx, riderId, idempotencyKey);
-        if (earlier) {
-          if (earlier.itineraryHash !== opened.hash) {
-            throw new ConflictError('idempotencyKey was already used to book another itinerary');
-          }
-          return this.withParts(tx, earlier, nowMs);
+    // One unit of the group commit: its own savepoint, so the parking and the journey are written together or not at all.
+    return this.deps.commits.run((tx) => {
+      const earlier = findJourneyByKey(tx, riderId, idempotencyKey);
+      if (earlier) {
+        if (earlier.itineraryHash !== opened.hash) {
+          throw new ConflictError('idempotencyKey was already used to book another itinerary');
         }
-        return this.insert(tx, riderId, opened, idempotencyKey, nowMs);
-      },
-      { behavior: 'immediate' },
-    );
+        return this.withParts(tx, earlier, nowMs);
+      }
+      return this.insert(tx, riderId, opened, idempotencyKey, nowMs);
+    });
   }
 
   /** Inside `book`'s transaction: checks expiry, reserves the PARK leg's space, stores the journey. */

@@ -68,7 +68,8 @@ const FAR_FUTURE_MS = 8.64e15;
  */
 export class ParkingService {
   private sweeper: NodeJS.Timeout | undefined;
-  private readonly commits: GroupCommit;
+  /** The process's group commit for hot writes (shared with journeys). */
+  readonly commits: GroupCommit;
 
   constructor(private readonly deps: ParkingDeps) {
     this.commits = new GroupCommit(deps.db);
