@@ -121,10 +121,26 @@ export function raptor(input: RaptorInput): RaptorResult {
       patternStartPos[p] = -1;
       const base = patternStopStart[p]!;
       const len = patternStopStart[p + 1]! - base;
-      for (let sub = patternSubStart[p]!; sub < patternSubStart[p + 1]!; sub++) {
+      const subStart = patternSubStart[p]!;
+      const subEnd = patternSubStart[p + 1]!;
+      // With several subs (live views split overtaking runs off), the earliest boarding-ready time
+      // along the pattern lets a sub whose last run has left the last stop before it be skipped.
+      let minReady = UNREACHED;
+      if (subEnd - subStart > 1) {
+        for (let pos = startPos; pos < len; pos++) {
+          const ready = board[prev + patternStops[base + pos]!]!;
+          if (ready < minReady && patternCanBoard[base + pos] === 1) minReady = ready;
+        }
+      }
+      for (let sub = subStart; sub < subEnd; sub++) {
         const first = subRunStart[sub]!;
         const end = subRunStart[sub + 1]!;
         if (first === end) continue;
+        // Departure times grow along a run: its last stop's is the latest it can be boarded at.
+        if (minReady !== UNREACHED && depT[runTimeStart[end - 1]! + len - 1]! < minReady) continue;
+        // Runs are FIFO in a sub: every boarding here leaves no earlier than its first run at
+        // startPos, and nothing arriving at or after the best target is kept.
+        if (depT[runTimeStart[first]! + startPos]! >= bestTarget) continue;
         let run = -1;
         let runTimes = 0;
         let boardPos = -1;
