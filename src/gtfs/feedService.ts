@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -126,7 +126,9 @@ export class FeedService {
         .onConflictDoUpdate({ target: feeds.id, set: { ...row } })
         .run();
       this.publish(net);
-      if (previous) removeDbFile(path.join(this.feedDir, previous.fileName));
+      // The previous version's file stays until the next import: other processes on this data
+      // folder serve it until they pick this one up (within seconds). Older ones go now.
+      if (previous) this.removeVersionsBefore(feedId, previous.version);
       onProgress?.({ phase: 'done', fraction: 1 });
       return row;
     } catch (error) {
@@ -144,7 +146,10 @@ export class FeedService {
       const net = rest.length > 0 ? await this.compileOffThread(rest) : undefined;
       this.deps.db.delete(feeds).where(eq(feeds.id, feedId)).run();
       if (net) this.publish(net);
-      else this.current = undefined;
+      else {
+        this.current = undefined;
+        this.servedRows = [];
+      }
       removeDbFile(path.join(this.feedDir, row.fileName));
     });
     this.queue = run.catch(() => undefined);
@@ -186,6 +191,7 @@ export class FeedService {
         if (latest.length === 0) {
           this.current = undefined;
           this.servedKey = '';
+          this.servedRows = [];
           return;
         }
         this.publish(await this.compileOffThread(latest), latest);
@@ -202,9 +208,27 @@ export class FeedService {
 
   /** Registry state of what is being served (ids and versions). */
   private servedKey = '';
+  /** The registry rows the served network was compiled from. */
+  private servedRows: FeedRow[] = [];
+
+  /** The version of `feedId` being served here (its file), which may lag the registry for a moment. */
+  servedRow(feedId: string): FeedRow | undefined {
+    return this.servedRows.find((r) => r.id === feedId);
+  }
+
+  /** Deletes the database files of `feedId` older than `version`. */
+  private removeVersionsBefore(feedId: string, version: number): void {
+    const prefix = `${feedId}.v`;
+    for (const name of readdirSync(this.feedDir)) {
+      if (!name.startsWith(prefix) || !name.endsWith('.sqlite')) continue;
+      const v = Number(name.slice(prefix.length).split('.')[0]);
+      if (Number.isInteger(v) && v < version) removeDbFile(path.join(this.feedDir, name));
+    }
+  }
 
   private publish(net: Network, rows: FeedRow[] = this.list()): void {
     this.servedKey = registryKey(rows);
+    this.servedRows = rows;
     this.current = net;
     for (const listener of this.listeners) listener(net);
   }

@@ -291,7 +291,8 @@ export class RealtimeService {
     }
     let s = this.sequences.get(feedId);
     if (!s) {
-      const row = this.deps.feeds.list().find((r) => r.id === feedId);
+      // The file of the version this process serves (the registry may already name a newer one).
+      const row = this.deps.feeds.servedRow(feedId);
       if (!row) return undefined;
       s = StopSequences.forFeed(net.tt, feedId, this.deps.dataDir, row.fileName);
       this.sequences.set(feedId, s);
