@@ -252,6 +252,25 @@ async function workerPids(server: ChildServer): Promise<Map<number, number>> {
 }
 
 /**
+ * Starts `maas serve` with WORKERS workers on `dataDir`, waits until every worker answers (worker
+ * 1 starts only once worker 0 is ready) and adds the workers' pids to `pids`.
+ */
+async function startCluster(
+  dataDir: string,
+  env: Record<string, string>,
+  tally: Tally,
+  pids: Set<number>,
+): Promise<ChildServer> {
+  const server = await startChildServer({
+    dataDir,
+    env: { WORKERS: String(WORKERS), METRICS_TOKEN: '', LOG_LEVEL: 'info', ...env },
+  });
+  for (const c of await connectToEachWorker(server.url, tally, ALL_WORKERS_MS)) c.close();
+  for (const pid of (await workerPids(server)).values()) pids.add(pid);
+  return server;
+}
+
+/**
  * Stops `server` (SIGTERM, then SIGKILL after 20 s) and SIGKILLs any of `pids` still running that
  * is a worker of this test's data folder (workers outlive a killed primary).
  */
@@ -347,18 +366,8 @@ describe('maas serve with WORKERS=2 (child processes on the sample feed)', () =>
     let reference: BoardRow[] = [];
 
     beforeAll(async () => {
-      server = await startChildServer({
-        dataDir,
-        env: {
-          WORKERS: String(WORKERS),
-          LOAD_SAMPLE: 'true',
-          METRICS_TOKEN: '',
-          LOG_LEVEL: 'info',
-        },
-      });
       // /readyz answers once worker 0 has imported the sample; worker 1 starts after that.
-      for (const c of await connectToEachWorker(server.url, tally, ALL_WORKERS_MS)) c.close();
-      for (const pid of (await workerPids(server)).values()) pids.add(pid);
+      server = await startCluster(dataDir, { LOAD_SAMPLE: 'true' }, tally, pids);
       agencyKey = await maasCli(dataDir, ['key', 'create', '--role', 'agency', '--feed', 'si']);
       expect(agencyKey).toMatch(/^maas_/);
     }, 180_000);
@@ -524,20 +533,17 @@ describe('maas serve with WORKERS=2 (child processes on the sample feed)', () =>
     const tally = newTally();
 
     beforeAll(async () => {
-      server = await startChildServer({
+      // Only /healthz so far: nothing counted against the limit yet.
+      server = await startCluster(
         dataDir,
-        env: {
-          WORKERS: String(WORKERS),
-          METRICS_TOKEN: '',
+        {
           RATE_LIMIT_PER_MINUTE: String(LIMIT),
           RATE_LIMIT_EXEMPT_IPS: '',
           RATE_LIMIT_CREDENTIAL_PER_MINUTE: '0',
-          LOG_LEVEL: 'info',
         },
-      });
-      // Only /healthz so far: nothing counted against the limit yet.
-      for (const c of await connectToEachWorker(server.url, tally, ALL_WORKERS_MS)) c.close();
-      for (const pid of (await workerPids(server)).values()) pids.add(pid);
+        tally,
+        pids,
+      );
     }, 180_000);
     afterAll(() => shutdown(server, pids, dataDir), 60_000);
     afterEach(({ task }) => {
