@@ -62,7 +62,7 @@ export function runPrimary(config: Config): void {
     );
     return AggregatorRegistry.aggregate(answers.filter((a) => a !== undefined)).metrics();
   };
-  // Structured clone over IPC (buffers stay buffers).
+  // IPC messages (rate-limit calls, metric snapshots) as structured clones rather than JSON text.
   cluster.setupPrimary({ serialization: 'advanced' });
 
   const workers = new Map<number, Worker>();
