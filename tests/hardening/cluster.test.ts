@@ -198,10 +198,10 @@ async function connectToEachWorker(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Pids of the processes whose parent is `pid` (`ps` exits 1 when there is none). */
-async function childPids(pid: number): Promise<number[]> {
+/** The pids `ps -o pid= <args>` lists (`ps` exits 1 when it lists none). */
+async function psPids(args: string[]): Promise<number[]> {
   try {
-    const { stdout } = await promisify(execFile)('ps', ['-o', 'pid=', '--ppid', String(pid)]);
+    const { stdout } = await promisify(execFile)('ps', ['-o', 'pid=', ...args]);
     return stdout
       .split('\n')
       .filter((line) => line.trim() !== '')
@@ -212,19 +212,14 @@ async function childPids(pid: number): Promise<number[]> {
   }
 }
 
+/** Pids of the processes whose parent is `pid`. */
+function childPids(pid: number): Promise<number[]> {
+  return psPids(['--ppid', String(pid)]);
+}
+
 /** Pids among `pids` that still exist (zombies included: they would be unreaped workers). */
 async function existing(pids: number[]): Promise<number[]> {
-  if (pids.length === 0) return [];
-  try {
-    const { stdout } = await promisify(execFile)('ps', ['-o', 'pid=', '-p', pids.join(',')]);
-    return stdout
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map(Number);
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 1) return [];
-    throw error;
-  }
+  return pids.length === 0 ? [] : psPids(['-p', pids.join(',')]);
 }
 
 /** The environment variables of a running process (Linux /proc), empty when it is gone. */
