@@ -10,7 +10,11 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         contextType: '../context.js#GraphQLContext',
-        scalars: { DateTime: { input: 'Date', output: 'Date | string' }, Date: 'string', File: 'File' },
+        scalars: {
+          DateTime: { input: 'Date', output: 'Date | string' },
+          Date: 'string',
+          File: 'File',
+        },
         mappers: {
           Stop: '../models.js#StopModel',
           Route: '../models.js#RouteModel',

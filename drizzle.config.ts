@@ -4,5 +4,7 @@ export default defineConfig({
   dialect: 'sqlite',
   schema: './src/db/schema/index.ts',
   out: './drizzle',
-  dbCredentials: { url: process.env.DATA_DIR ? `${process.env.DATA_DIR}/app.sqlite` : './data/app.sqlite' },
+  dbCredentials: {
+    url: process.env.DATA_DIR ? `${process.env.DATA_DIR}/app.sqlite` : './data/app.sqlite',
+  },
 });

@@ -3,7 +3,18 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'tmp/', 'bench/results/', 'data/', 'drizzle/', 'src/api/graphql/generated/', 'bin/', 'coverage/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'tmp/',
+      'bench/results/',
+      'data/',
+      'drizzle/',
+      'src/api/graphql/generated/',
+      'bin/',
+      'coverage/',
+    ],
+  },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
@@ -25,8 +36,30 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['gtfs', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'graphql', 'graphql-yoga', 'hono', 'hono/*'], message: 'transit/ and planner/ are pure (DESIGN.md §1).' },
-            { group: ['**/db/**', '**/api/**', '**/gtfs/**', '**/parking/**', '**/journeys/**', '**/realtime/**'], message: 'transit/ and planner/ import only transit/.' },
+            {
+              group: [
+                'gtfs',
+                'better-sqlite3',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'graphql',
+                'graphql-yoga',
+                'hono',
+                'hono/*',
+              ],
+              message: 'transit/ and planner/ are pure (DESIGN.md §1).',
+            },
+            {
+              group: [
+                '**/db/**',
+                '**/api/**',
+                '**/gtfs/**',
+                '**/parking/**',
+                '**/journeys/**',
+                '**/realtime/**',
+              ],
+              message: 'transit/ and planner/ import only transit/.',
+            },
           ],
         },
       ],

@@ -8,7 +8,9 @@ import { runPrimary } from './cluster/primary.js';
 import { startServer } from './main.js';
 import { setRealtimeSource } from './realtime/sources.js';
 
-const program = new Command('maas').description('MaaS trip planner: GraphQL server and admin CLI (data in $DATA_DIR, default ./data)');
+const program = new Command('maas').description(
+  'MaaS trip planner: GraphQL server and admin CLI (data in $DATA_DIR, default ./data)',
+);
 
 function services() {
   return createServices({ ...loadConfig(), logLevel: process.env.LOG_LEVEL ?? 'warn' });
@@ -16,7 +18,9 @@ function services() {
 
 program
   .command('serve')
-  .description('serve GraphQL on $HOST:$PORT (default 0.0.0.0:4000), in $WORKERS processes (default 1; auto: one per core)')
+  .description(
+    'serve GraphQL on $HOST:$PORT (default 0.0.0.0:4000), in $WORKERS processes (default 1; auto: one per core)',
+  )
   .action(async () => {
     const config = loadConfig();
     if (config.workers > 1 && cluster.isPrimary) {
@@ -39,7 +43,13 @@ feed
     const s = services();
     const bar = new cliProgress.SingleBar(
       // Without a TTY (CI, pipes) the bar still prints a line every few seconds and at the end.
-      { format: '{phase} [{bar}] {percentage}%', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
+      {
+        format: '{phase} [{bar}] {percentage}%',
+        stream: process.stderr,
+        hideCursor: true,
+        noTTYOutput: true,
+        notTTYSchedule: 2000,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(100, 0, { phase: 'unpack' });
@@ -69,27 +79,42 @@ feed
     if (!Number.isInteger(n)) throw new InvalidArgumentError('a whole number of seconds');
     return n;
   })
-  .description('set the realtime URLs a server polls for a feed (kept in app.sqlite; applied at the next start)')
-  .action((feedId: string, opts: { tripUpdates?: string; vehiclePositions?: string; alerts?: string; interval?: number }) => {
-    const s = services();
-    try {
-      const row = setRealtimeSource(
-        s.db,
-        { feedId, tripUpdatesUrl: opts.tripUpdates, vehiclePositionsUrl: opts.vehiclePositions, alertsUrl: opts.alerts, intervalSeconds: opts.interval },
-        new Date(s.clock.nowMs()),
-      );
-      console.log(JSON.stringify(row));
-    } finally {
-      closeServices(s);
-    }
-  });
+  .description(
+    'set the realtime URLs a server polls for a feed (kept in app.sqlite; applied at the next start)',
+  )
+  .action(
+    (
+      feedId: string,
+      opts: { tripUpdates?: string; vehiclePositions?: string; alerts?: string; interval?: number },
+    ) => {
+      const s = services();
+      try {
+        const row = setRealtimeSource(
+          s.db,
+          {
+            feedId,
+            tripUpdatesUrl: opts.tripUpdates,
+            vehiclePositionsUrl: opts.vehiclePositions,
+            alertsUrl: opts.alerts,
+            intervalSeconds: opts.interval,
+          },
+          new Date(s.clock.nowMs()),
+        );
+        console.log(JSON.stringify(row));
+      } finally {
+        closeServices(s);
+      }
+    },
+  );
 feed
   .command('list')
   .description('list the feeds of this data folder')
   .action(() => {
     const s = services();
     for (const row of s.feeds.list()) {
-      console.log(`${row.id}\tv${row.version}\t${row.importedAt.toISOString()}\t${row.source ?? ''}`);
+      console.log(
+        `${row.id}\tv${row.version}\t${row.importedAt.toISOString()}\t${row.source ?? ''}`,
+      );
     }
     closeServices(s);
   });
@@ -113,10 +138,16 @@ program
   .command('create')
   .description('create an API key and print it once')
   .requiredOption('--role <role>', 'admin | agency | operator', (v: string) => {
-    if (!['admin', 'agency', 'operator'].includes(v)) throw new InvalidArgumentError('admin, agency or operator');
+    if (!['admin', 'agency', 'operator'].includes(v))
+      throw new InvalidArgumentError('admin, agency or operator');
     return v as KeyRole;
   })
-  .option('--feed <feedId>', 'feed an agency key may load (repeatable)', (v: string, all: string[]) => [...all, v], [])
+  .option(
+    '--feed <feedId>',
+    'feed an agency key may load (repeatable)',
+    (v: string, all: string[]) => [...all, v],
+    [],
+  )
   .option('--operator <operatorId>', 'operator an operator key belongs to')
   .option('--label <label>', 'a note for admins')
   .action((opts: { role: KeyRole; feed: string[]; operator?: string; label?: string }) => {

@@ -53,7 +53,8 @@ function workers(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 1;
   if (raw === 'auto') return os.availableParallelism();
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`WORKERS must be auto or a whole number 1-64, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new Error(`WORKERS must be auto or a whole number 1-64, got "${raw}"`);
   return n;
 }
 

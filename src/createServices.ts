@@ -42,9 +42,20 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     maxAgeSeconds: config.realtimeMaxAgeSeconds,
     dataDir: config.dataDir,
   });
-  const streetRouter = haversineStreetRouter({ circuity: config.driveCircuity, speedKmh: config.driveSpeedKmh });
-  const itineraryTokens = new ItineraryTokens(tokens.deriveKey(ITINERARY_KEY_PURPOSE), config.itineraryTtlSeconds);
-  const journeys = new JourneyService({ db, clock, tokens: itineraryTokens, commits: parking.commits });
+  const streetRouter = haversineStreetRouter({
+    circuity: config.driveCircuity,
+    speedKmh: config.driveSpeedKmh,
+  });
+  const itineraryTokens = new ItineraryTokens(
+    tokens.deriveKey(ITINERARY_KEY_PURPOSE),
+    config.itineraryTtlSeconds,
+  );
+  const journeys = new JourneyService({
+    db,
+    clock,
+    tokens: itineraryTokens,
+    commits: parking.commits,
+  });
   return {
     config,
     clock,

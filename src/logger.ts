@@ -4,7 +4,10 @@ import { workerIndex } from './cluster/worker.js';
 
 /** Creates the structured JSON logger (pino) at the given level; lines of a cluster worker carry its index. */
 export function createLogger(level: string): Logger {
-  return pino({ level, base: cluster.isWorker ? { service: 'maas', worker: workerIndex() } : { service: 'maas' } });
+  return pino({
+    level,
+    base: cluster.isWorker ? { service: 'maas', worker: workerIndex() } : { service: 'maas' },
+  });
 }
 
 export type { Logger };

@@ -10,7 +10,9 @@ import { isLeader, signalReady } from './cluster/worker.js';
  * Starts the server on the configured data folder: compiles every registered feed, imports the
  * sample on first start, listens, and shuts down gracefully on SIGTERM / SIGINT.
  */
-export async function startServer(config: Config = loadConfig()): Promise<{ close: () => Promise<void>; port: number }> {
+export async function startServer(
+  config: Config = loadConfig(),
+): Promise<{ close: () => Promise<void>; port: number }> {
   const services = createServices(config);
   const { logger } = services;
   services.feeds.loadAll();
@@ -23,7 +25,12 @@ export async function startServer(config: Config = loadConfig()): Promise<{ clos
   // Expires run-out parking holds in the background (also done lazily on every check).
   if (leader) services.parking.start();
   // Polls the GTFS-Realtime URLs stored with `maas feed realtime`.
-  const poller = new RealtimePoller({ db: services.db, realtime: services.realtime, clock: services.clock, logger });
+  const poller = new RealtimePoller({
+    db: services.db,
+    realtime: services.realtime,
+    clock: services.clock,
+    logger,
+  });
   if (leader) poller.start();
   const app = createApp(services);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
@@ -34,7 +41,10 @@ export async function startServer(config: Config = loadConfig()): Promise<{ clos
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ host: config.host, port, dataDir: config.dataDir }, `listening on http://${config.host}:${port}/graphql`);
+  logger.info(
+    { host: config.host, port, dataDir: config.dataDir },
+    `listening on http://${config.host}:${port}/graphql`,
+  );
   if (config.loadSample && leader) {
     await loadSampleIfEmpty(services).catch((error: unknown) => {
       logger.error({ err: error }, 'sample import failed');

@@ -38,7 +38,12 @@ function stopAllows(net: Network, s: number, what: 'board' | 'alight'): boolean 
  * where some trip alights, so that no question is unanswerable by construction), leaving
  * between 06:00 and 22:00.
  */
-export function odPairs(net: Network, feedIds: readonly string[], seed: number, count: number): OdPair[] {
+export function odPairs(
+  net: Network,
+  feedIds: readonly string[],
+  seed: number,
+  count: number,
+): OdPair[] {
   const tt = net.tt;
   const random = mulberry32(seed);
   const feeds = new Set(tt.feeds.flatMap((f, i) => (feedIds.includes(f.feedId) ? [i] : [])));
@@ -58,4 +63,3 @@ export function odPairs(net: Network, feedIds: readonly string[], seed: number, 
     };
   });
 }
-

@@ -12,7 +12,8 @@ export function requireRider(caller: Caller): string {
 export function requireFeedAccess(caller: Caller, feedId: string): void {
   if (caller.kind === 'admin') return;
   if (caller.kind === 'agency' && caller.feedIds.includes(feedId)) return;
-  if (caller.kind === 'anonymous') throw new UnauthenticatedError('an agency or admin API key is required');
+  if (caller.kind === 'anonymous')
+    throw new UnauthenticatedError('an agency or admin API key is required');
   throw new ForbiddenError(`this key may not load feed "${feedId}"`);
 }
 
@@ -20,7 +21,8 @@ export function requireFeedAccess(caller: Caller, feedId: string): void {
 export function requireOperatorOrAdmin(caller: Caller): string | undefined {
   if (caller.kind === 'admin') return undefined;
   if (caller.kind === 'operator') return caller.operatorId;
-  if (caller.kind === 'anonymous') throw new UnauthenticatedError('an operator or admin API key is required');
+  if (caller.kind === 'anonymous')
+    throw new UnauthenticatedError('an operator or admin API key is required');
   throw new ForbiddenError('this needs an operator or admin API key');
 }
 

@@ -11,23 +11,29 @@ const WORKER = new URL('./compileWorker.boot.js', import.meta.url);
  * Reads and compiles feeds in a worker thread, so a feed swap does not pause the server for the
  * seconds a compile takes; typed arrays are transferred back, not copied.
  */
-export function compileInWorker(feeds: CompileJob['feeds'], options: CompileOptions): Promise<Timetable> {
+export function compileInWorker(
+  feeds: CompileJob['feeds'],
+  options: CompileOptions,
+): Promise<Timetable> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { feeds, options } satisfies CompileJob});
+    const worker = new Worker(WORKER, { workerData: { feeds, options } satisfies CompileJob });
     let settled = false;
-    worker.once('message', (msg: { ok: true; tt: PostedTimetable } | { ok: false; message: string }) => {
-      settled = true;
-      void worker.terminate();
-      if (!msg.ok) {
-        reject(new Error(`timetable compile failed: ${msg.message}`));
-        return;
-      }
-      resolve({
-        ...msg.tt,
-        servedStopIndex: KDBush.from(msg.tt.servedStopIndex),
-        allStopIndex: KDBush.from(msg.tt.allStopIndex),
-      });
-    });
+    worker.once(
+      'message',
+      (msg: { ok: true; tt: PostedTimetable } | { ok: false; message: string }) => {
+        settled = true;
+        void worker.terminate();
+        if (!msg.ok) {
+          reject(new Error(`timetable compile failed: ${msg.message}`));
+          return;
+        }
+        resolve({
+          ...msg.tt,
+          servedStopIndex: KDBush.from(msg.tt.servedStopIndex),
+          allStopIndex: KDBush.from(msg.tt.allStopIndex),
+        });
+      },
+    );
     worker.once('error', (error) => {
       if (!settled) reject(error);
     });

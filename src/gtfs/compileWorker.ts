@@ -38,5 +38,8 @@ try {
   };
   parentPort!.postMessage({ ok: true, tt: posted }, buffersOf(posted));
 } catch (error) {
-  parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+  parentPort!.postMessage({
+    ok: false,
+    message: error instanceof Error ? error.message : String(error),
+  });
 }

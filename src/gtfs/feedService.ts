@@ -77,7 +77,11 @@ export class FeedService {
    * validation run in a child process into a new file; only when that file compiles is it
    * registered and published. Any failure leaves the previous version serving.
    */
-  importFeed(feedId: string, source: string, onProgress?: (p: ImportProgress) => void): Promise<FeedRow> {
+  importFeed(
+    feedId: string,
+    source: string,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<FeedRow> {
     if (!FEED_ID.test(feedId)) {
       throw new BadInputError('feedId must be 1-32 letters, digits, "-" or "_"');
     }
@@ -119,7 +123,9 @@ export class FeedService {
         source: /^https?:/.test(source) ? source : path.basename(source),
       };
       const others = this.list().filter((r) => r.id !== feedId);
-      const net = await this.compileOffThread([...others, row].sort((a, b) => a.id.localeCompare(b.id)));
+      const net = await this.compileOffThread(
+        [...others, row].sort((a, b) => a.id.localeCompare(b.id)),
+      );
       this.deps.db
         .insert(feeds)
         .values(row)
@@ -159,7 +165,11 @@ export class FeedService {
   /** Compiles in a worker thread (feed swaps while serving). */
   private async compileOffThread(rows: FeedRow[]): Promise<Network> {
     const tt = await compileInWorker(
-      rows.map((r) => ({ file: path.join(this.feedDir, r.fileName), feedId: r.id, importedAtMs: r.importedAt.getTime() })),
+      rows.map((r) => ({
+        file: path.join(this.feedDir, r.fileName),
+        feedId: r.id,
+        importedAtMs: r.importedAt.getTime(),
+      })),
       this.deps.compile,
     );
     return new Network(tt);
@@ -195,10 +205,16 @@ export class FeedService {
           return;
         }
         this.publish(await this.compileOffThread(latest), latest);
-        this.deps.logger.info({ feeds: latest.map((r) => `${r.id}@v${r.version}`) }, 'picked up feeds changed by another process');
+        this.deps.logger.info(
+          { feeds: latest.map((r) => `${r.id}@v${r.version}`) },
+          'picked up feeds changed by another process',
+        );
       });
       this.queue = run.catch((error: unknown) => {
-        this.deps.logger.error({ err: error }, 'reloading feeds failed; the previous timetable keeps serving');
+        this.deps.logger.error(
+          { err: error },
+          'reloading feeds failed; the previous timetable keeps serving',
+        );
       });
       void this.queue.finally(() => (busy = false));
     }, intervalMs);

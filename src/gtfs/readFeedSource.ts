@@ -15,7 +15,11 @@ const int = (v: unknown, fallback: number): number =>
  * Reads a node-gtfs SQLite file into a `FeedSource` for the compiler: rows to plain objects,
  * stop_times to typed columns (one pass over the primary-key index, trip by trip).
  */
-export function readFeedSource(sqlitePath: string, feedId: string, importedAtMs: number): FeedSource {
+export function readFeedSource(
+  sqlitePath: string,
+  feedId: string,
+  importedAtMs: number,
+): FeedSource {
   const db = new Database(sqlitePath, { readonly: true, fileMustExist: true });
   try {
     const all = (sql: string): Row[] => {
@@ -25,14 +29,14 @@ export function readFeedSource(sqlitePath: string, feedId: string, importedAtMs:
         return []; // node-gtfs leaves out tables of files the feed does not have
       }
     };
-    const agencies = all('SELECT agency_id, agency_name, agency_url, agency_timezone FROM agency').map(
-      (r) => ({
-        agencyId: str(r.agency_id) ?? '',
-        name: str(r.agency_name) ?? '',
-        url: str(r.agency_url),
-        timezone: str(r.agency_timezone) ?? 'UTC',
-      }),
-    );
+    const agencies = all(
+      'SELECT agency_id, agency_name, agency_url, agency_timezone FROM agency',
+    ).map((r) => ({
+      agencyId: str(r.agency_id) ?? '',
+      name: str(r.agency_name) ?? '',
+      url: str(r.agency_url),
+      timezone: str(r.agency_timezone) ?? 'UTC',
+    }));
     const stops = all(
       'SELECT stop_id, stop_name, stop_lat, stop_lon, location_type, parent_station, platform_code FROM stops',
     ).map((r) => ({
@@ -82,11 +86,13 @@ export function readFeedSource(sqlitePath: string, feedId: string, importedAtMs:
       startDate: String(r.start_date),
       endDate: String(r.end_date),
     }));
-    const calendarDates = all('SELECT service_id, date, exception_type FROM calendar_dates').map((r) => ({
-      serviceId: String(r.service_id),
-      date: String(r.date),
-      exceptionType: int(r.exception_type, 1),
-    }));
+    const calendarDates = all('SELECT service_id, date, exception_type FROM calendar_dates').map(
+      (r) => ({
+        serviceId: String(r.service_id),
+        date: String(r.date),
+        exceptionType: int(r.exception_type, 1),
+      }),
+    );
     const frequencies = all(
       'SELECT trip_id, start_timestamp, end_timestamp, headway_secs FROM frequencies',
     ).map((r) => ({
@@ -104,13 +110,18 @@ export function readFeedSource(sqlitePath: string, feedId: string, importedAtMs:
         fromStopId: String(r.from_stop_id),
         toStopId: String(r.to_stop_id),
         transferType: int(r.transfer_type, 0),
-        minTransferSec: r.min_transfer_time === null || r.min_transfer_time === '' ? null : Number(r.min_transfer_time),
+        minTransferSec:
+          r.min_transfer_time === null || r.min_transfer_time === ''
+            ? null
+            : Number(r.min_transfer_time),
       }));
     const shapes = new Map<string, Float64Array>();
     let current: string | null = null;
     let points: number[] = [];
     for (const r of db
-      .prepare('SELECT shape_id, shape_pt_lat, shape_pt_lon FROM shapes ORDER BY shape_id, shape_pt_sequence')
+      .prepare(
+        'SELECT shape_id, shape_pt_lat, shape_pt_lon FROM shapes ORDER BY shape_id, shape_pt_sequence',
+      )
       .raw()
       .iterate() as IterableIterator<[string, number, number]>) {
       if (r[0] !== current) {
@@ -136,7 +147,11 @@ export function readFeedSource(sqlitePath: string, feedId: string, importedAtMs:
       transfers,
       shapes,
       feedInfo: info
-        ? { startDate: str(info.feed_start_date), endDate: str(info.feed_end_date), version: str(info.feed_version) }
+        ? {
+            startDate: str(info.feed_start_date),
+            endDate: str(info.feed_end_date),
+            version: str(info.feed_version),
+          }
         : null,
       importedAtMs,
     };
@@ -166,7 +181,9 @@ function readStopTimes(
       'SELECT trip_id, stop_id, stop_sequence, arrival_timestamp, departure_timestamp, pickup_type, drop_off_type FROM stop_times ORDER BY trip_id, stop_sequence',
     )
     .raw()
-    .iterate() as IterableIterator<[string, string, number, number | null, number | null, number | null, number | null]>;
+    .iterate() as IterableIterator<
+    [string, string, number, number | null, number | null, number | null, number | null]
+  >;
   let n = 0;
   let lastTripId = '';
   let lastTrip = -1;

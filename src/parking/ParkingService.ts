@@ -149,7 +149,12 @@ export class ParkingService {
   liveMany(facilityIds: readonly string[]): Map<string, LiveAvailability | null> {
     const stored = latestAvailability(this.deps.db, facilityIds);
     const now = this.now();
-    return new Map(facilityIds.map((id) => [id, liveAvailability(stored.get(id), now, this.deps.availabilityStaleSeconds)]));
+    return new Map(
+      facilityIds.map((id) => [
+        id,
+        liveAvailability(stored.get(id), now, this.deps.availabilityStaleSeconds),
+      ]),
+    );
   }
 
   /** Open throughout, spaces left and price of a facility for a window. */

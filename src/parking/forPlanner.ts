@@ -55,7 +55,12 @@ export function parkingForPlanner(parking: ParkingService): ParkingForPlanner {
     facilitiesNear: (lat, lon, radiusMeters) => {
       const near = parking.facilitiesNear(lat, lon, radiusMeters);
       const live = parking.liveMany(near.map((n) => n.facility.id));
-      recent = new Map(near.map(({ facility }) => [facility.id, { facility, live: live.get(facility.id) ?? null }]));
+      recent = new Map(
+        near.map(({ facility }) => [
+          facility.id,
+          { facility, live: live.get(facility.id) ?? null },
+        ]),
+      );
       recentUntil = performance.now() + 1000;
       return near.map(({ facility: f, distanceMeters }) => ({
         id: f.id,

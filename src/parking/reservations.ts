@@ -148,7 +148,9 @@ export function cancelIn(db: SyncDb, riderId: string, id: string, nowMs: EpochMs
   }
   // A journey's parking goes with the journey: cancelling it alone would leave a booked journey without its space.
   if (current.journeyId) {
-    throw new ConflictError(`reservation belongs to journey ${current.journeyId}: cancel the journey (cancelJourney) instead`);
+    throw new ConflictError(
+      `reservation belongs to journey ${current.journeyId}: cancel the journey (cancelJourney) instead`,
+    );
   }
   setStatus(db, id, 'CANCELLED', new Date(nowMs));
   return { ...current, status: 'CANCELLED', updatedAt: new Date(nowMs) };

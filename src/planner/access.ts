@@ -28,15 +28,27 @@ export interface CarAccess {
  * Served stops within `maxWalkMeters` of walk distance (haversine × circuity) of a place; when the
  * place is a stop or station, its platforms are reachable in 0 s too.
  */
-export function walkableStops(net: Network, place: PlacePoint, maxWalkMeters: number, walkSpeed: number): StopWalk[] {
+export function walkableStops(
+  net: Network,
+  place: PlacePoint,
+  maxWalkMeters: number,
+  walkSpeed: number,
+): StopWalk[] {
   const tt = net.tt;
   const best = new Map<number, StopWalk>();
   const radiusKm = (maxWalkMeters / tt.walkCircuity / 1000) * 1.01 + 0.001;
   for (const id of around(tt.servedStopIndex, place.lon, place.lat, Infinity, radiusKm)) {
     const stop = tt.servedStops[id];
     if (stop === undefined) continue;
-    const meters = walkMeters(place.lat, place.lon, tt.stopLat[stop]!, tt.stopLon[stop]!, tt.walkCircuity);
-    if (meters <= maxWalkMeters) best.set(stop, { stop, meters, seconds: walkSeconds(meters, walkSpeed) });
+    const meters = walkMeters(
+      place.lat,
+      place.lon,
+      tt.stopLat[stop]!,
+      tt.stopLon[stop]!,
+      tt.walkCircuity,
+    );
+    if (meters <= maxWalkMeters)
+      best.set(stop, { stop, meters, seconds: walkSeconds(meters, walkSpeed) });
   }
   if (place.stop !== undefined) {
     for (const s of platformsOf(net, place.stop)) best.set(s, { stop: s, meters: 0, seconds: 0 });

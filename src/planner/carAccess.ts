@@ -26,7 +26,11 @@ const STARTING_NOW_SECONDS = 15 * 60;
 const MIN_TRANSIT_SHARE = 0.25;
 
 /** End of the parking window: `parkingUntil`, else the end of the local day of the arrival at the lot. */
-export function parkingWindowEnd(net: Network, q: PlanQuery, arrivalAtLot: UnixSeconds): UnixSeconds {
+export function parkingWindowEnd(
+  net: Network,
+  q: PlanQuery,
+  arrivalAtLot: UnixSeconds,
+): UnixSeconds {
   if (q.parkingUntil !== undefined) return q.parkingUntil;
   const tz = net.primaryTimezone;
   return serviceDayStart(tz, localDayOf(arrivalAtLot, tz) + 1);
@@ -44,9 +48,12 @@ function startingNow(q: PlanQuery, car: CarContext): boolean {
 export function carParkAccess(net: Network, q: PlanQuery, car: CarContext): Map<number, StopWalk> {
   const access = new Map<number, StopWalk>();
   const whole = haversineMeters(q.from.lat, q.from.lon, q.to.lat, q.to.lon);
-  const facilities = car.parking.facilitiesNear(q.from.lat, q.from.lon, car.maxDriveMeters).slice(0, car.maxFacilities);
+  const facilities = car.parking
+    .facilitiesNear(q.from.lat, q.from.lon, car.maxDriveMeters)
+    .slice(0, car.maxFacilities);
   for (const f of facilities) {
-    if (walkMeters(q.from.lat, q.from.lon, f.lat, f.lon, net.tt.walkCircuity) <= q.maxWalkMeters) continue;
+    if (walkMeters(q.from.lat, q.from.lon, f.lat, f.lon, net.tt.walkCircuity) <= q.maxWalkMeters)
+      continue;
     if (haversineMeters(f.lat, f.lon, q.to.lat, q.to.lon) < MIN_TRANSIT_SHARE * whole) continue;
     const drive = car.router.drive(q.from, f);
     if (!drive) continue;
@@ -78,7 +85,13 @@ export function carParkAccess(net: Network, q: PlanQuery, car: CarContext): Map<
 }
 
 /** The CAR, PARK and WALK legs of a CAR_PARK access that reaches `boardStop` just in time for `boardDeparture`. */
-export function carAccessLegs(net: Network, from: PlacePoint, boardStop: number, access: StopWalk, boardDeparture: UnixSeconds): Leg[] {
+export function carAccessLegs(
+  net: Network,
+  from: PlacePoint,
+  boardStop: number,
+  access: StopWalk,
+  boardDeparture: UnixSeconds,
+): Leg[] {
   const c = access.car!;
   const tt = net.tt;
   const start = boardDeparture - access.seconds;
@@ -86,7 +99,14 @@ export function carAccessLegs(net: Network, from: PlacePoint, boardStop: number,
   const atLot = start + c.driveSeconds;
   const parked = atLot + c.parkSeconds;
   const legs: Leg[] = [
-    { mode: 'CAR', from, to: lot, departure: start, arrival: atLot, distanceMeters: c.driveMeters } satisfies CarLeg,
+    {
+      mode: 'CAR',
+      from,
+      to: lot,
+      departure: start,
+      arrival: atLot,
+      distanceMeters: c.driveMeters,
+    } satisfies CarLeg,
     {
       mode: 'PARK',
       from: lot,
@@ -95,14 +115,30 @@ export function carAccessLegs(net: Network, from: PlacePoint, boardStop: number,
       arrival: parked,
       distanceMeters: 0,
       // Filled with the facility's offer for the final window by `refreshParking`.
-      parking: { facilityId: c.facility.id, name: c.facility.name, lat: lot.lat, lon: lot.lon, startsAt: atLot, endsAt: atLot, availableSpaces: null, stale: true, reservable: false, price: { amount: 0, currency: 'USD' } },
+      parking: {
+        facilityId: c.facility.id,
+        name: c.facility.name,
+        lat: lot.lat,
+        lon: lot.lon,
+        startsAt: atLot,
+        endsAt: atLot,
+        availableSpaces: null,
+        stale: true,
+        reservable: false,
+        price: { amount: 0, currency: 'USD' },
+      },
     } satisfies ParkLeg,
   ];
   if (access.meters > 0) {
     legs.push({
       mode: 'WALK',
       from: lot,
-      to: { lat: tt.stopLat[boardStop]!, lon: tt.stopLon[boardStop]!, stop: boardStop, name: tt.stopNames[boardStop]! },
+      to: {
+        lat: tt.stopLat[boardStop]!,
+        lon: tt.stopLon[boardStop]!,
+        stop: boardStop,
+        name: tt.stopNames[boardStop]!,
+      },
       departure: parked,
       arrival: parked + c.walkSeconds,
       distanceMeters: access.meters,
@@ -112,24 +148,40 @@ export function carAccessLegs(net: Network, from: PlacePoint, boardStop: number,
 }
 
 /** Sets each PARK leg's parking to the facility's offer for its final window; false when one no longer fits. */
-export function refreshParking(net: Network, q: PlanQuery, it: Itinerary, car: CarContext): boolean {
+export function refreshParking(
+  net: Network,
+  q: PlanQuery,
+  it: Itinerary,
+  car: CarContext,
+): boolean {
   for (const leg of it.legs) {
     if (leg.mode !== 'PARK') continue;
     const p = leg.parking;
     const endsAt = parkingWindowEnd(net, q, leg.departure);
     const offer = car.parking.availabilityFor(p.facilityId, leg.departure, endsAt);
     if (!offer || !usable(offer, startingNow(q, car))) return false;
-    leg.parking = plannedParking({ id: p.facilityId, name: p.name, lat: p.lat, lon: p.lon }, offer, leg.departure, endsAt);
+    leg.parking = plannedParking(
+      { id: p.facilityId, name: p.name, lat: p.lat, lon: p.lon },
+      offer,
+      leg.departure,
+      endsAt,
+    );
   }
   return true;
 }
 
 /** CAR: drive to the usable facility near the destination that arrives first, park, walk the rest. */
-export function carOnlyItinerary(net: Network, q: PlanQuery, car: CarContext): Itinerary | undefined {
+export function carOnlyItinerary(
+  net: Network,
+  q: PlanQuery,
+  car: CarContext,
+): Itinerary | undefined {
   const tt = net.tt;
   let best: Itinerary | undefined;
   const radius = q.maxWalkMeters / tt.walkCircuity;
-  for (const f of car.parking.facilitiesNear(q.to.lat, q.to.lon, radius).slice(0, car.maxFacilities)) {
+  for (const f of car.parking
+    .facilitiesNear(q.to.lat, q.to.lon, radius)
+    .slice(0, car.maxFacilities)) {
     const walk = walkMeters(f.lat, f.lon, q.to.lat, q.to.lon, tt.walkCircuity);
     if (walk > q.maxWalkMeters) continue;
     const drive = car.router.drive(q.from, f);
@@ -150,8 +202,23 @@ export function carOnlyItinerary(net: Network, q: PlanQuery, car: CarContext): I
       driveSeconds: drive.seconds,
       signature: `car-only:${f.id}`,
       legs: [
-        { mode: 'CAR', from: q.from, to: lot, departure: q.time, arrival: atLot, distanceMeters: drive.meters },
-        { mode: 'PARK', from: lot, to: lot, departure: atLot, arrival: parked, distanceMeters: 0, parking: plannedParking(f, offer, atLot, endsAt) },
+        {
+          mode: 'CAR',
+          from: q.from,
+          to: lot,
+          departure: q.time,
+          arrival: atLot,
+          distanceMeters: drive.meters,
+        },
+        {
+          mode: 'PARK',
+          from: lot,
+          to: lot,
+          departure: atLot,
+          arrival: parked,
+          distanceMeters: 0,
+          parking: plannedParking(f, offer, atLot, endsAt),
+        },
         { mode: 'WALK', from: lot, to: q.to, departure: parked, arrival, distanceMeters: walk },
       ],
     };

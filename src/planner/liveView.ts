@@ -1,6 +1,10 @@
 import type { DayView } from '../transit/dayView.js';
 import type { Network } from '../transit/network.js';
-import { applyOverlayToView, overlayFreshnessKey, type RealtimeOverlay } from '../transit/realtimeOverlay.js';
+import {
+  applyOverlayToView,
+  overlayFreshnessKey,
+  type RealtimeOverlay,
+} from '../transit/realtimeOverlay.js';
 import type { UnixSeconds } from '../transit/time.js';
 
 /** Realtime to plan with: the request's overlay and its clock. */

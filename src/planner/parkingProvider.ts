@@ -4,9 +4,17 @@
  */
 export interface ParkingProvider {
   /** Facilities within `radiusMeters` (straight line) of a point, nearest first. */
-  facilitiesNear(lat: number, lon: number, radiusMeters: number): { id: string; name: string; lat: number; lon: number }[];
+  facilitiesNear(
+    lat: number,
+    lon: number,
+    radiusMeters: number,
+  ): { id: string; name: string; lat: number; lon: number }[];
   /** What a facility offers for `[startsAtSec, endsAtSec)`; undefined for an unknown facility. */
-  availabilityFor(facilityId: string, startsAtSec: number, endsAtSec: number): FacilityOffer | undefined;
+  availabilityFor(
+    facilityId: string,
+    startsAtSec: number,
+    endsAtSec: number,
+  ): FacilityOffer | undefined;
 }
 
 /** A facility's offer for a window. */
@@ -42,7 +50,14 @@ export function usable(offer: FacilityOffer, startingNow: boolean): boolean {
   if (!offer.open) return false;
   if (offer.reservableLeft > 0) return true;
   const live = offer.live;
-  return startingNow && live !== null && !live.stale && live.status !== 'CLOSED' && live.status !== 'FULL' && (live.availableSpaces ?? 0) > 0;
+  return (
+    startingNow &&
+    live !== null &&
+    !live.stale &&
+    live.status !== 'CLOSED' &&
+    live.status !== 'FULL' &&
+    (live.availableSpaces ?? 0) > 0
+  );
 }
 
 /** The parking a leg shows, from the offer. */

@@ -35,33 +35,47 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
   const day = localDayOf(q.time, net.primaryTimezone);
   const inService = tt.feeds.some((f) => day >= f.startDay - 1 && day <= f.endDay + 1);
   const directMeters = walkMeters(q.from.lat, q.from.lon, q.to.lat, q.to.lon, tt.walkCircuity);
-  const direct = modes.has('WALK') && directMeters <= q.maxWalkMeters ? directWalk(q, directMeters) : undefined;
-  const egress = new Map(walkableStops(net, q.to, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w]));
+  const direct =
+    modes.has('WALK') && directMeters <= q.maxWalkMeters ? directWalk(q, directMeters) : undefined;
+  const egress = new Map(
+    walkableStops(net, q.to, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w]),
+  );
   const patternAllowed = q.transitModes ? allowedPatterns(net, q.transitModes) : undefined;
 
   const walkEnds: Endpoints = {
-    access: modes.has('WALK') ? new Map(walkableStops(net, q.from, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w])) : new Map<number, StopWalk>(),
+    access: modes.has('WALK')
+      ? new Map(walkableStops(net, q.from, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w]))
+      : new Map<number, StopWalk>(),
     egress,
     patternAllowed,
   };
   const carEnds: Endpoints | undefined =
-    modes.has('CAR_PARK') && car ? { access: carParkAccess(net, q, car), egress, patternAllowed } : undefined;
+    modes.has('CAR_PARK') && car
+      ? { access: carParkAccess(net, q, car), egress, patternAllowed }
+      : undefined;
 
   const walking = transitItineraries(net, q, walkEnds, inService, live);
   let driving = carEnds ? transitItineraries(net, q, carEnds, inService, live) : [];
   if (car) driving = driving.filter((it) => refreshParking(net, q, it, car));
   // No drive to a lot when walking to the stop is as good (arrives no later, no more changes).
-  driving = driving.filter((d) => !walking.some((w) => w.arrival <= d.arrival && w.transfers <= d.transfers));
-  const carOnly = modes.has('CAR') && car && !q.arriveBy ? carOnlyItinerary(net, q, car) : undefined;
+  driving = driving.filter(
+    (d) => !walking.some((w) => w.arrival <= d.arrival && w.transfers <= d.transfers),
+  );
+  const carOnly =
+    modes.has('CAR') && car && !q.arriveBy ? carOnlyItinerary(net, q, car) : undefined;
 
   const all = [...walking, ...driving];
   if (live) markLive(all, live);
   if (direct) all.push(direct);
   if (carOnly) all.push(carOnly);
   const order = q.arriveBy
-    ? (a: Itinerary, b: Itinerary) => b.departure - a.departure || a.transfers - b.transfers || a.driveSeconds - b.driveSeconds
+    ? (a: Itinerary, b: Itinerary) =>
+        b.departure - a.departure || a.transfers - b.transfers || a.driveSeconds - b.driveSeconds
     : (a: Itinerary, b: Itinerary) =>
-        a.arrival - b.arrival || a.transfers - b.transfers || a.driveSeconds - b.driveSeconds || b.departure - a.departure;
+        a.arrival - b.arrival ||
+        a.transfers - b.transfers ||
+        a.driveSeconds - b.driveSeconds ||
+        b.departure - a.departure;
   all.sort(order);
   const chosen = nonDominated(all).slice(0, q.numItineraries);
   // Asked for park-and-ride: keep the best one even when walking options fill the list.
@@ -73,11 +87,20 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
   const result: PlanResult = { itineraries: chosen, messages: [] };
   if (result.itineraries.length === 0) {
     if (q.outOfTime?.()) {
-      result.messages.push({ code: 'TIME_BUDGET_EXCEEDED', text: 'Planning took longer than the time budget; try a narrower request.' });
+      result.messages.push({
+        code: 'TIME_BUDGET_EXCEEDED',
+        text: 'Planning took longer than the time budget; try a narrower request.',
+      });
     } else if (!inService) {
-      result.messages.push({ code: 'NO_SERVICE_ON_DATE', text: 'The date is outside the validity of every loaded feed.' });
+      result.messages.push({
+        code: 'NO_SERVICE_ON_DATE',
+        text: 'The date is outside the validity of every loaded feed.',
+      });
     } else if (carEnds && carEnds.access.size === 0 && walkEnds.access.size === 0) {
-      result.messages.push({ code: 'NO_PARKING_AVAILABLE', text: 'No park-and-ride facility is open with space for this trip.' });
+      result.messages.push({
+        code: 'NO_PARKING_AVAILABLE',
+        text: 'No park-and-ride facility is open with space for this trip.',
+      });
     } else if (walkEnds.access.size + (carEnds?.access.size ?? 0) === 0 || egress.size === 0) {
       const which = egress.size === 0 ? 'destination' : 'origin';
       result.messages.push({
@@ -85,7 +108,10 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
         text: `No stop is within ${q.maxWalkMeters} m of walking of the ${which}.`,
       });
     } else {
-      result.messages.push({ code: 'NO_TRANSIT_CONNECTION', text: 'No transit connection was found for this time.' });
+      result.messages.push({
+        code: 'NO_TRANSIT_CONNECTION',
+        text: 'No transit connection was found for this time.',
+      });
     }
   }
   return result;
@@ -103,12 +129,21 @@ function nonDominated(sorted: Itinerary[]): Itinerary[] {
     a.arrival <= b.arrival &&
     a.transfers <= b.transfers &&
     a.driveSeconds <= b.driveSeconds &&
-    (a.departure > b.departure || a.arrival < b.arrival || a.transfers < b.transfers || a.driveSeconds < b.driveSeconds);
+    (a.departure > b.departure ||
+      a.arrival < b.arrival ||
+      a.transfers < b.transfers ||
+      a.driveSeconds < b.driveSeconds);
   return sorted.filter((b) => !sorted.some((a) => a !== b && dominates(a, b)));
 }
 
 /** The transit itineraries from one kind of access. */
-function transitItineraries(net: Network, q: PlanQuery, ends: Endpoints, inService: boolean, live?: Live): Itinerary[] {
+function transitItineraries(
+  net: Network,
+  q: PlanQuery,
+  ends: Endpoints,
+  inService: boolean,
+  live?: Live,
+): Itinerary[] {
   const found = new Map<string, Itinerary>();
   if (inService && ends.access.size > 0 && ends.egress.size > 0) {
     if (q.arriveBy) planArriveBy(net, q, ends, found, live);
@@ -118,10 +153,20 @@ function transitItineraries(net: Network, q: PlanQuery, ends: Endpoints, inServi
 }
 
 /** Forward searches from `q.time`, then from just after each found departure. */
-function planDepartAt(net: Network, q: PlanQuery, ends: Endpoints, found: Map<string, Itinerary>, live?: Live): void {
+function planDepartAt(
+  net: Network,
+  q: PlanQuery,
+  ends: Endpoints,
+  found: Map<string, Itinerary>,
+  live?: Live,
+): void {
   let from = q.time;
   // Count only itineraries no other beats: a later search may find a later departure on the same ride.
-  for (let i = 0; i < MAX_SEARCHES && nonDominated([...found.values()]).length < q.numItineraries; i++) {
+  for (
+    let i = 0;
+    i < MAX_SEARCHES && nonDominated([...found.values()]).length < q.numItineraries;
+    i++
+  ) {
     if (i > 0 && q.outOfTime?.()) break;
     const batch = searchDepartAt(net, q, ends, from, undefined, live);
     if (batch.length === 0) break;
@@ -131,24 +176,39 @@ function planDepartAt(net: Network, q: PlanQuery, ends: Endpoints, found: Map<st
 }
 
 /** Latest departures that arrive by `q.time`: binary search on the departure time. */
-function planArriveBy(net: Network, q: PlanQuery, ends: Endpoints, found: Map<string, Itinerary>, live?: Live): void {
+function planArriveBy(
+  net: Network,
+  q: PlanQuery,
+  ends: Endpoints,
+  found: Map<string, Itinerary>,
+  live?: Live,
+): void {
   let deadline = q.time;
   for (let i = 0; i < q.numItineraries && found.size < q.numItineraries; i++) {
     if (i > 0 && q.outOfTime?.()) break;
     const best = latestDeparture(net, q, ends, deadline, live);
     if (!best) break;
-    for (const it of best) if (it.arrival <= deadline && !found.has(it.signature)) found.set(it.signature, it);
+    for (const it of best)
+      if (it.arrival <= deadline && !found.has(it.signature)) found.set(it.signature, it);
     const earliestArrival = Math.min(...best.map((it) => it.arrival));
     deadline = earliestArrival - 1;
   }
 }
 
-function latestDeparture(net: Network, q: PlanQuery, ends: Endpoints, deadline: UnixSeconds, live?: Live): Itinerary[] | undefined {
+function latestDeparture(
+  net: Network,
+  q: PlanQuery,
+  ends: Endpoints,
+  deadline: UnixSeconds,
+  live?: Live,
+): Itinerary[] | undefined {
   let lo = deadline - ARRIVE_BY_WINDOW;
   let hi = deadline;
   let best: Itinerary[] | undefined;
   const arrivesInTime = (t: UnixSeconds): Itinerary[] | undefined => {
-    const its = searchDepartAt(net, q, ends, t, deadline + 1, live).filter((it) => it.arrival <= deadline);
+    const its = searchDepartAt(net, q, ends, t, deadline + 1, live).filter(
+      (it) => it.arrival <= deadline,
+    );
     return its.length > 0 ? its : undefined;
   };
   const first = arrivesInTime(lo);
@@ -219,7 +279,16 @@ function directWalk(q: PlanQuery, meters: number): Itinerary {
     arrival: departure + seconds,
     transfers: 0,
     walkMeters: meters,
-    legs: [{ mode: 'WALK', from: q.from, to: q.to, departure, arrival: departure + seconds, distanceMeters: meters }],
+    legs: [
+      {
+        mode: 'WALK',
+        from: q.from,
+        to: q.to,
+        departure,
+        arrival: departure + seconds,
+        distanceMeters: meters,
+      },
+    ],
     driveSeconds: 0,
     signature: 'walk',
   };
@@ -238,7 +307,8 @@ function allowedPatterns(net: Network, modes: ReadonlySet<string>): Uint8Array {
 function markLive(itineraries: Itinerary[], live: Live): void {
   for (const it of itineraries) {
     for (const leg of it.legs) {
-      if (isTransitLeg(leg) && liveRun(live.overlay, leg.run, leg.serviceDay, live.nowSec)) leg.realtime = true;
+      if (isTransitLeg(leg) && liveRun(live.overlay, leg.run, leg.serviceDay, live.nowSec))
+        leg.realtime = true;
     }
   }
 }

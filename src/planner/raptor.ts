@@ -165,7 +165,11 @@ export function raptor(input: RaptorInput): RaptorResult {
             }
           }
           const ready = board[prev + s]!;
-          if (ready !== UNREACHED && patternCanBoard[base + pos] === 1 && (run < 0 || ready <= depT[runTimes + pos]!)) {
+          if (
+            ready !== UNREACHED &&
+            patternCanBoard[base + pos] === 1 &&
+            (run < 0 || ready <= depT[runTimes + pos]!)
+          ) {
             // Earliest run of this sub leaving at or after `ready` (runs are FIFO within a sub).
             let lo = first;
             let hi = run >= 0 ? run : end;
@@ -190,7 +194,8 @@ export function raptor(input: RaptorInput): RaptorResult {
       if (a !== bestVeh[p]) continue; // superseded later in this round
       for (let f = tt.footStart[p]!; f < tt.footStart[p + 1]!; f++) {
         const q = tt.footTo[f]!;
-        const walk = tt.footKind[f] === FOOT_WALK ? Math.ceil(tt.footValue[f]! / walkSpeed) : tt.footValue[f]!;
+        const walk =
+          tt.footKind[f] === FOOT_WALK ? Math.ceil(tt.footValue[f]! / walkSpeed) : tt.footValue[f]!;
         const t = a + walk + transferSlack;
         if (t < bestBoard[q]! && t < bestTarget) {
           bestBoard[q] = t;

@@ -53,7 +53,14 @@ export function reconstruct(input: ReconstructInput): Itinerary {
   }
   for (;;) {
     const at = round * n + stop;
-    const leg = transitLeg(net, view, result.vehPattern[at]!, result.vehRun[at]!, result.vehBoardPos[at]!, result.vehAlightPos[at]!);
+    const leg = transitLeg(
+      net,
+      view,
+      result.vehPattern[at]!,
+      result.vehRun[at]!,
+      result.vehBoardPos[at]!,
+      result.vehAlightPos[at]!,
+    );
     legs.push(leg);
     const boardStop = leg.from.stop!;
     const prevRound = round - 1;
@@ -99,23 +106,41 @@ export function reconstruct(input: ReconstructInput): Itinerary {
     walkMeters: legs.reduce((sum, l) => sum + (l.mode === 'WALK' ? l.distanceMeters : 0), 0),
     legs,
     driveSeconds: car?.driveSeconds ?? 0,
-    signature: (car ? `car:${car.facility.id}|` : '') + transitLegs.map((l) => `${l.trip}@${l.serviceDay}:${l.boardPos}-${l.alightPos}`).join('|'),
+    signature:
+      (car ? `car:${car.facility.id}|` : '') +
+      transitLegs.map((l) => `${l.trip}@${l.serviceDay}:${l.boardPos}-${l.alightPos}`).join('|'),
   };
 }
 
-function footWalk(net: Network, a: number, b: number, walkSpeed: number): { meters: number; seconds: number } {
+function footWalk(
+  net: Network,
+  a: number,
+  b: number,
+  walkSpeed: number,
+): { meters: number; seconds: number } {
   const tt = net.tt;
   for (let f = tt.footStart[a]!; f < tt.footStart[a + 1]!; f++) {
     if (tt.footTo[f] !== b) continue;
-    if (tt.footKind[f] === FOOT_WALK) return { meters: tt.footValue[f]!, seconds: walkSeconds(tt.footValue[f]!, walkSpeed) };
-    const meters = Math.ceil(haversineMeters(tt.stopLat[a]!, tt.stopLon[a]!, tt.stopLat[b]!, tt.stopLon[b]!) * tt.walkCircuity);
+    if (tt.footKind[f] === FOOT_WALK)
+      return { meters: tt.footValue[f]!, seconds: walkSeconds(tt.footValue[f]!, walkSpeed) };
+    const meters = Math.ceil(
+      haversineMeters(tt.stopLat[a]!, tt.stopLon[a]!, tt.stopLat[b]!, tt.stopLon[b]!) *
+        tt.walkCircuity,
+    );
     return { meters, seconds: tt.footValue[f]! };
   }
   return { meters: 0, seconds: 0 };
 }
 
 /** A transit leg of view run `run` on pattern `pattern` from `boardPos` to `alightPos`. */
-export function transitLeg(net: Network, view: DayView, pattern: number, run: number, boardPos: number, alightPos: number): TransitLeg {
+export function transitLeg(
+  net: Network,
+  view: DayView,
+  pattern: number,
+  run: number,
+  boardPos: number,
+  alightPos: number,
+): TransitLeg {
   const tt = net.tt;
   const base = tt.patternStopStart[pattern]!;
   const times = view.runTimeStart[run]!;
@@ -148,8 +173,18 @@ export function transitLeg(net: Network, view: DayView, pattern: number, run: nu
   const toStop = tt.patternStops[base + alightPos]!;
   return {
     mode: modeOfRouteType(tt.routeType[route]!),
-    from: { lat: tt.stopLat[fromStop]!, lon: tt.stopLon[fromStop]!, stop: fromStop, name: tt.stopNames[fromStop]! },
-    to: { lat: tt.stopLat[toStop]!, lon: tt.stopLon[toStop]!, stop: toStop, name: tt.stopNames[toStop]! },
+    from: {
+      lat: tt.stopLat[fromStop]!,
+      lon: tt.stopLon[fromStop]!,
+      stop: fromStop,
+      name: tt.stopNames[fromStop]!,
+    },
+    to: {
+      lat: tt.stopLat[toStop]!,
+      lon: tt.stopLon[toStop]!,
+      stop: toStop,
+      name: tt.stopNames[toStop]!,
+    },
     departure,
     arrival,
     scheduledDeparture,
@@ -170,7 +205,11 @@ export function transitLeg(net: Network, view: DayView, pattern: number, run: nu
 /** Encoded polyline of a leg: along the trip's shape where the feed has one, else straight segments. */
 export function legGeometry(net: Network, leg: Leg): string {
   const tt = net.tt;
-  if (!isTransitLeg(leg)) return polyline.encode([[leg.from.lat, leg.from.lon], [leg.to.lat, leg.to.lon]]);
+  if (!isTransitLeg(leg))
+    return polyline.encode([
+      [leg.from.lat, leg.from.lon],
+      [leg.to.lat, leg.to.lon],
+    ]);
   const shapeIdx = tt.tripShape[leg.trip]!;
   const base = tt.patternStopStart[leg.pattern]!;
   const stopPoints: [number, number][] = [];

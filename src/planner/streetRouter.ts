@@ -9,7 +9,10 @@ export interface DriveResult {
 /** Driving times for CAR and CAR_PARK legs; a real street router (OSRM, Valhalla) can implement it. */
 export interface StreetRouter {
   /** Drive from `from` to `to`; undefined when there is no road route. */
-  drive(from: { lat: number; lon: number }, to: { lat: number; lon: number }): DriveResult | undefined;
+  drive(
+    from: { lat: number; lon: number },
+    to: { lat: number; lon: number },
+  ): DriveResult | undefined;
 }
 
 /** Settings of the default street router. */
@@ -25,7 +28,9 @@ export function haversineStreetRouter(options: HaversineStreetRouterOptions): St
   const metersPerSecond = (options.speedKmh * 1000) / 3600;
   return {
     drive(from, to) {
-      const meters = Math.ceil(haversineMeters(from.lat, from.lon, to.lat, to.lon) * options.circuity);
+      const meters = Math.ceil(
+        haversineMeters(from.lat, from.lon, to.lat, to.lon) * options.circuity,
+      );
       return { meters, seconds: Math.ceil(meters / metersPerSecond) };
     },
   };

@@ -12,7 +12,9 @@ const FETCH_TIMEOUT_SECONDS = 10;
 export class RealtimePoller {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly deps: { db: AppDb; realtime: RealtimeService; clock: Clock; logger: Logger }) {}
+  constructor(
+    private readonly deps: { db: AppDb; realtime: RealtimeService; clock: Clock; logger: Logger },
+  ) {}
 
   /** Starts polling every stored source (first poll at once). */
   start(): void {
@@ -51,7 +53,10 @@ export class RealtimePoller {
         const bytes = new Uint8Array(await res.arrayBuffer());
         results.push(this.deps.realtime.ingest(src.feedId, bytes, new Set([kind])));
       } catch (error) {
-        this.deps.logger.warn({ err: error, feedId: src.feedId, kind, url }, 'realtime poll failed');
+        this.deps.logger.warn(
+          { err: error, feedId: src.feedId, kind, url },
+          'realtime poll failed',
+        );
         failure ??= error instanceof Error ? error : new Error(String(error));
       }
     }

@@ -7,7 +7,9 @@ import type { RealtimeSnapshot } from './snapshot.js';
 /** True when one of the alert's active periods (none: always) contains `nowSec`. */
 export function alertIsActive(a: FeedAlert, nowSec: UnixSeconds): boolean {
   if (a.activePeriods.length === 0) return true;
-  return a.activePeriods.some((p) => (p.start ?? -Infinity) <= nowSec && nowSec < (p.end ?? Infinity));
+  return a.activePeriods.some(
+    (p) => (p.start ?? -Infinity) <= nowSec && nowSec < (p.end ?? Infinity),
+  );
 }
 
 /** Active alerts of one feed. */
@@ -19,14 +21,22 @@ export function feedAlerts(rt: RealtimeSnapshot, feedId: string, nowSec: UnixSec
  * Active alerts for a departure: an informed entity matches when each field it sets (agency,
  * route, stop — the platform or its station —, trip) names this departure (GTFS-RT: fields AND).
  */
-export function departureAlerts(net: Network, rt: RealtimeSnapshot, d: ScheduledDeparture, nowSec: UnixSeconds): FeedAlert[] {
+export function departureAlerts(
+  net: Network,
+  rt: RealtimeSnapshot,
+  d: ScheduledDeparture,
+  nowSec: UnixSeconds,
+): FeedAlert[] {
   if (rt.alerts.length === 0) return [];
   const tt = net.tt;
   const route = tt.tripRoute[d.trip]!;
   const feedId = tt.feeds[tt.routeFeed[route]!]?.feedId ?? '';
   const unscope = (id: string) => id.slice(feedId.length + 1);
   const parent = tt.stopParent[d.stop]!;
-  const stops = new Set([unscope(tt.stopIds[d.stop]!), ...(parent >= 0 ? [unscope(tt.stopIds[parent]!)] : [])]);
+  const stops = new Set([
+    unscope(tt.stopIds[d.stop]!),
+    ...(parent >= 0 ? [unscope(tt.stopIds[parent]!)] : []),
+  ]);
   const routeId = unscope(tt.routeIds[route]!);
   const tripId = unscope(tt.tripIds[d.trip]!);
   return feedAlerts(rt, feedId, nowSec).filter((a) =>
@@ -41,7 +51,12 @@ export function departureAlerts(net: Network, rt: RealtimeSnapshot, d: Scheduled
 }
 
 /** The last fresh position of the vehicle on a departure's trip (and service day, when the feed says). */
-export function departureVehicle(net: Network, rt: RealtimeSnapshot, d: ScheduledDeparture, nowSec: UnixSeconds): VehicleInput | undefined {
+export function departureVehicle(
+  net: Network,
+  rt: RealtimeSnapshot,
+  d: ScheduledDeparture,
+  nowSec: UnixSeconds,
+): VehicleInput | undefined {
   const v = rt.vehiclesByTrip.get(net.tt.tripIds[d.trip]!);
   if (!v || nowSec - v.timestamp > rt.overlay.maxAgeSeconds) return undefined;
   if (v.startDate !== undefined) {

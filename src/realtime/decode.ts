@@ -1,6 +1,10 @@
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { DomainError } from '../errors.js';
-import type { StopRelationship, StopTimeUpdateInput, TripUpdateInput } from '../transit/realtimeOverlay.js';
+import type {
+  StopRelationship,
+  StopTimeUpdateInput,
+  TripUpdateInput,
+} from '../transit/realtimeOverlay.js';
 import type { AlertInput, VehicleInput } from './model.js';
 
 const rt = GtfsRealtimeBindings.transit_realtime;
@@ -24,7 +28,12 @@ export interface DecodedFeed {
   alerts: AlertInput[];
 }
 
-const STOP_REL: Record<number, StopRelationship> = { 0: 'SCHEDULED', 1: 'SKIPPED', 2: 'NO_DATA', 3: 'UNSCHEDULED' };
+const STOP_REL: Record<number, StopRelationship> = {
+  0: 'SCHEDULED',
+  1: 'SKIPPED',
+  2: 'NO_DATA',
+  3: 'UNSCHEDULED',
+};
 
 function num(v: number | Long | null | undefined): number | undefined {
   if (v === null || v === undefined) return undefined;
@@ -40,11 +49,15 @@ export function decodeFeedMessage(bytes: Uint8Array, receivedAtSec: number): Dec
   try {
     msg = rt.FeedMessage.decode(bytes);
   } catch (error) {
-    throw new RealtimeFeedInvalidError(`not a GTFS-Realtime FeedMessage: ${(error as Error).message}`);
+    throw new RealtimeFeedInvalidError(
+      `not a GTFS-Realtime FeedMessage: ${(error as Error).message}`,
+    );
   }
   const version = msg.header.gtfsRealtimeVersion;
   if (!/^\d+\.\d+$/.test(version)) {
-    throw new RealtimeFeedInvalidError(`header.gtfs_realtime_version "${version}" is not a version like "2.0"`);
+    throw new RealtimeFeedInvalidError(
+      `header.gtfs_realtime_version "${version}" is not a version like "2.0"`,
+    );
   }
   const timestamp = num(msg.header.timestamp) || receivedAtSec;
   const out: DecodedFeed = {
@@ -113,7 +126,9 @@ function vehicleOf(id: string, v: RtVehicle, headerTs: number): VehicleInput {
 
 function translation(t: RtAlert['headerText']): string | undefined {
   const list = t?.translation ?? [];
-  return (list.find((x) => !x.language || x.language.startsWith('en')) ?? list[0])?.text ?? undefined;
+  return (
+    (list.find((x) => !x.language || x.language.startsWith('en')) ?? list[0])?.text ?? undefined
+  );
 }
 
 function alertOf(id: string, a: RtAlert): AlertInput {
@@ -135,7 +150,11 @@ function alertOf(id: string, a: RtAlert): AlertInput {
 }
 
 /** The name of a protobuf enum value, `fallback` when absent or unknown. */
-function enumName(values: Record<number, string>, value: number | null | undefined, fallback: string): string {
+function enumName(
+  values: Record<number, string>,
+  value: number | null | undefined,
+  fallback: string,
+): string {
   return value === null || value === undefined ? fallback : (values[value] ?? fallback);
 }
 

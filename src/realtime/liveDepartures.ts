@@ -59,7 +59,9 @@ export function liveDeparturesFrom(
 ): LiveDeparture[] {
   const scheduled = departuresFrom(net, stop, after, first * 2 + 5);
   if (rt.feeds.size === 0) return scheduled.slice(0, first);
-  const late = departuresFrom(net, stop, after - LATE_LOOKBACK, 100).filter((d) => d.departure < after);
+  const late = departuresFrom(net, stop, after - LATE_LOOKBACK, 100).filter(
+    (d) => d.departure < after,
+  );
   const seen = new Set<string>();
   const out: LiveDeparture[] = [];
   for (const d of [...late, ...scheduled]) {
@@ -67,7 +69,8 @@ export function liveDeparturesFrom(
     if (seen.has(id)) continue;
     seen.add(id);
     const live = decorateDeparture(net, rt, d, nowSec);
-    if (live.realtimeState === 'CANCELED' ? d.departure >= after : bestDeparture(live) >= after) out.push(live);
+    if (live.realtimeState === 'CANCELED' ? d.departure >= after : bestDeparture(live) >= after)
+      out.push(live);
   }
   out.sort((a, b) => bestDeparture(a) - bestDeparture(b) || a.trip - b.trip);
   return out.slice(0, first);

@@ -24,7 +24,11 @@ export interface MatchOptions {
  * SKIPPED stops keep propagating). Times are made non-decreasing along the trip. Undefined when
  * the trip is unknown or does not run near the message's time.
  */
-export function matchTripUpdate(tt: Timetable, u: TripUpdateInput, opts: MatchOptions): TripRealtime | undefined {
+export function matchTripUpdate(
+  tt: Timetable,
+  u: TripUpdateInput,
+  opts: MatchOptions,
+): TripRealtime | undefined {
   const feed = tt.feeds[opts.feed];
   if (!feed) return undefined;
   const trip = tt.tripIndexById.get(`${feed.feedId}:${u.tripId}`);
@@ -39,7 +43,17 @@ export function matchTripUpdate(tt: Timetable, u: TripUpdateInput, opts: MatchOp
   const departureDelay = new Int32Array(n);
   const skipped = new Uint8Array(n);
   const hasData = new Uint8Array(n);
-  const entry: TripRealtime = { run, trip, serviceDay, cancelled: u.cancelled, timestamp: u.timestamp, arrivalDelay, departureDelay, skipped, hasData };
+  const entry: TripRealtime = {
+    run,
+    trip,
+    serviceDay,
+    cancelled: u.cancelled,
+    timestamp: u.timestamp,
+    arrivalDelay,
+    departureDelay,
+    skipped,
+    hasData,
+  };
   if (u.cancelled) return entry;
 
   const dayStart = serviceDayStart(feed.timezone, serviceDay);
@@ -52,7 +66,11 @@ export function matchTripUpdate(tt: Timetable, u: TripUpdateInput, opts: MatchOp
     const stu = byPos.get(k);
     if (stu?.relationship === 'NO_DATA') propagated = undefined;
     else if (stu) {
-      const arr = eventDelay(stu.arrival, tt.runArrival[times + k]!) ?? propagated ?? eventDelay(stu.departure, tt.runDeparture[times + k]!) ?? 0;
+      const arr =
+        eventDelay(stu.arrival, tt.runArrival[times + k]!) ??
+        propagated ??
+        eventDelay(stu.departure, tt.runDeparture[times + k]!) ??
+        0;
       propagated = eventDelay(stu.departure, tt.runDeparture[times + k]!) ?? arr;
       arrivalDelay[k] = arr;
       departureDelay[k] = propagated;
@@ -151,9 +169,11 @@ function pickRun(
     if (!serviceRunsOn(tt, service, day)) continue;
     const start = serviceDayStart(timezone, day);
     const first = start + tt.runDeparture[tt.runTimeStart[run]!]!;
-    const n = tt.patternStopStart[patternOfRun(tt, run) + 1]! - tt.patternStopStart[patternOfRun(tt, run)]!;
+    const n =
+      tt.patternStopStart[patternOfRun(tt, run) + 1]! - tt.patternStopStart[patternOfRun(tt, run)]!;
     const last = start + tt.runArrival[tt.runTimeStart[run]! + n - 1]!;
-    const gap = u.timestamp < first ? first - u.timestamp : u.timestamp > last ? u.timestamp - last : 0;
+    const gap =
+      u.timestamp < first ? first - u.timestamp : u.timestamp > last ? u.timestamp - last : 0;
     if (gap < bestGap) {
       bestGap = gap;
       best = { run, serviceDay: day };

@@ -1,4 +1,8 @@
-import { emptyOverlay, type RealtimeOverlay, type TripRealtime } from '../transit/realtimeOverlay.js';
+import {
+  emptyOverlay,
+  type RealtimeOverlay,
+  type TripRealtime,
+} from '../transit/realtimeOverlay.js';
 import type { UnixSeconds } from '../transit/time.js';
 import type { AlertInput, VehicleInput } from './model.js';
 
@@ -34,7 +38,13 @@ export interface RealtimeSnapshot {
 
 /** The snapshot before any realtime arrives. */
 export function emptySnapshot(maxAgeSeconds: number): RealtimeSnapshot {
-  return { version: 0, overlay: emptyOverlay(maxAgeSeconds), feeds: new Map(), vehiclesByTrip: new Map(), alerts: [] };
+  return {
+    version: 0,
+    overlay: emptyOverlay(maxAgeSeconds),
+    feeds: new Map(),
+    vehiclesByTrip: new Map(),
+    alerts: [],
+  };
 }
 
 /** True when `feedId` has data newer than the max age at `nowSec`. */

@@ -17,12 +17,20 @@ export interface RealtimeSourceInput {
 }
 
 /** Stores (replaces) the realtime URLs of a feed; kept across restarts in app.sqlite. */
-export function setRealtimeSource(db: AppDb, input: RealtimeSourceInput, now: Date): RealtimeSourceRow {
+export function setRealtimeSource(
+  db: AppDb,
+  input: RealtimeSourceInput,
+  now: Date,
+): RealtimeSourceRow {
   const urls = [input.tripUpdatesUrl, input.vehiclePositionsUrl, input.alertsUrl];
-  for (const url of urls) if (url !== undefined && !/^https?:\/\//.test(url)) throw new BadInputError(`"${url}" is not an http(s) URL`);
-  if (urls.every((u) => u === undefined)) throw new BadInputError('give at least one of --trip-updates, --vehicle-positions, --alerts');
+  for (const url of urls)
+    if (url !== undefined && !/^https?:\/\//.test(url))
+      throw new BadInputError(`"${url}" is not an http(s) URL`);
+  if (urls.every((u) => u === undefined))
+    throw new BadInputError('give at least one of --trip-updates, --vehicle-positions, --alerts');
   const intervalSeconds = input.intervalSeconds ?? DEFAULT_POLL_SECONDS;
-  if (!Number.isInteger(intervalSeconds) || intervalSeconds < 5) throw new BadInputError('--interval must be a whole number of seconds ≥ 5');
+  if (!Number.isInteger(intervalSeconds) || intervalSeconds < 5)
+    throw new BadInputError('--interval must be a whole number of seconds ≥ 5');
   const row: RealtimeSourceRow = {
     feedId: input.feedId,
     tripUpdatesUrl: input.tripUpdatesUrl ?? null,
@@ -31,7 +39,10 @@ export function setRealtimeSource(db: AppDb, input: RealtimeSourceInput, now: Da
     intervalSeconds,
     updatedAt: now,
   };
-  db.insert(realtimeSources).values(row).onConflictDoUpdate({ target: realtimeSources.feedId, set: row }).run();
+  db.insert(realtimeSources)
+    .values(row)
+    .onConflictDoUpdate({ target: realtimeSources.feedId, set: row })
+    .run();
   return row;
 }
 

@@ -28,7 +28,9 @@ export class StopSequences {
     let seqs: Int32Array | undefined;
     try {
       this.db ??= new Database(this.file, { readonly: true, fileMustExist: true });
-      this.stmt ??= this.db.prepare('SELECT stop_sequence AS s FROM stop_times WHERE trip_id = ? ORDER BY stop_sequence');
+      this.stmt ??= this.db.prepare(
+        'SELECT stop_sequence AS s FROM stop_times WHERE trip_id = ? ORDER BY stop_sequence',
+      );
       const tripId = this.tt.tripIds[trip]!.slice(this.feedId.length + 1);
       seqs = Int32Array.from(this.stmt.all(tripId).map((r) => r.s));
     } catch {

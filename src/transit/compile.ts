@@ -105,7 +105,8 @@ export function compileTimetable(sources: FeedSource[], options: CompileOptions 
       stopPlatformCode.push(s.platformCode);
     }
     src.stops.forEach((s, i) => {
-      if (s.parentStation) stopParentL[stopBase + i] = stopIndexById.get(scope(s.parentStation)) ?? -1;
+      if (s.parentStation)
+        stopParentL[stopBase + i] = stopIndexById.get(scope(s.parentStation)) ?? -1;
     });
 
     // Routes.
@@ -121,7 +122,9 @@ export function compileTimetable(sources: FeedSource[], options: CompileOptions 
       routeColor.push(r.color);
       routeTextColor.push(r.textColor);
       routeAgencyName.push(
-        (r.agencyId ? agencyName.get(r.agencyId) : src.agencies[0]?.name) ?? src.agencies[0]?.name ?? null,
+        (r.agencyId ? agencyName.get(r.agencyId) : src.agencies[0]?.name) ??
+          src.agencies[0]?.name ??
+          null,
       );
       routeFeedL.push(feedIndex);
     }
@@ -191,7 +194,10 @@ export function compileTimetable(sources: FeedSource[], options: CompileOptions 
 
     // Frequencies by local trip index.
     const localTrip = new Map(src.trips.map((t, i) => [t.tripId, i]));
-    const freqByTrip = new Map<number, { startSec: number; endSec: number; headwaySec: number }[]>();
+    const freqByTrip = new Map<
+      number,
+      { startSec: number; endSec: number; headwaySec: number }[]
+    >();
     for (const f of src.frequencies) {
       const i = localTrip.get(f.tripId);
       if (i === undefined || f.headwaySec <= 0) continue;
@@ -295,7 +301,8 @@ export function compileTimetable(sources: FeedSource[], options: CompileOptions 
     const isStation = (stopId: string) => stopLocL[stopIndexById.get(scope(stopId)) ?? -1] === 1;
     const rows = src.transfers.filter((t) => t.transferType === 2 || t.transferType === 3);
     // Less specific rows first, so a row naming a platform overrides one naming its station.
-    const stationSides = (t: (typeof rows)[number]) => Number(isStation(t.fromStopId)) + Number(isStation(t.toStopId));
+    const stationSides = (t: (typeof rows)[number]) =>
+      Number(isStation(t.fromStopId)) + Number(isStation(t.toStopId));
     const ordered = [2, 1, 0].flatMap((n) => rows.filter((t) => stationSides(t) === n));
     for (const t of ordered) {
       const value = t.transferType === 3 ? -1 : (t.minTransferSec ?? -2);
@@ -388,7 +395,8 @@ export function compileTimetable(sources: FeedSource[], options: CompileOptions 
 
   // Spatial indices.
   const served: number[] = [];
-  for (let s = 0; s < stopCount; s++) if (stopPatternStart[s + 1]! > stopPatternStart[s]!) served.push(s);
+  for (let s = 0; s < stopCount; s++)
+    if (stopPatternStart[s + 1]! > stopPatternStart[s]!) served.push(s);
   const servedStops = Int32Array.from(served);
   const servedStopIndex = new KDBush(Math.max(1, served.length));
   for (const s of served) servedStopIndex.add(stopLon[s]!, stopLat[s]!);
@@ -408,13 +416,16 @@ export function compileTimetable(sources: FeedSource[], options: CompileOptions 
   for (const a of served) {
     const seen = new Set<number>();
     const candidates =
-      served.length > 0 ? around(servedStopIndex, stopLon[a]!, stopLat[a]!, Infinity, radiusKm) : [];
+      served.length > 0
+        ? around(servedStopIndex, stopLon[a]!, stopLat[a]!, Infinity, radiusKm)
+        : [];
     for (const id of candidates) {
       const b = servedStops[id]!;
       seen.add(b);
       const override = footOverrides.get(`${a},${b}`);
       if (override === -1) continue;
-      const meters = a === b ? 0 : walkMeters(stopLat[a]!, stopLon[a]!, stopLat[b]!, stopLon[b]!, walkCircuity);
+      const meters =
+        a === b ? 0 : walkMeters(stopLat[a]!, stopLon[a]!, stopLat[b]!, stopLon[b]!, walkCircuity);
       if (override !== undefined && override >= 0) {
         pushFoot(a, b, FOOT_FIXED, override);
       } else if (a === b) {

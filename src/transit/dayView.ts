@@ -35,7 +35,9 @@ export function buildDayView(tt: Timetable, day: DayNumber): DayView {
   const runBase: number[] = [];
   const runServiceDay: number[] = [];
   const runShift: number[] = [];
-  const shiftOf = tt.feeds.map((f) => [-1, 0, 1].map((k) => serviceDayStart(f.timezone, day + k) - base));
+  const shiftOf = tt.feeds.map((f) =>
+    [-1, 0, 1].map((k) => serviceDayStart(f.timezone, day + k) - base),
+  );
 
   let subCount = 0;
   type Cand = { run: number; serviceDay: number; shift: number; firstDep: number };
@@ -50,7 +52,12 @@ export function buildDayView(tt: Timetable, day: DayNumber): DayView {
         const serviceDay = day - 1 + k;
         if (!serviceRunsOn(tt, service, serviceDay)) continue;
         const shift = shiftOf[feed]![k]!;
-        cands.push({ run: r, serviceDay, shift, firstDep: tt.runDeparture[tt.runTimeStart[r]!]! + shift });
+        cands.push({
+          run: r,
+          serviceDay,
+          shift,
+          firstDep: tt.runDeparture[tt.runTimeStart[r]!]! + shift,
+        });
       }
     }
     cands.sort((a, b) => a.firstDep - b.firstDep);

@@ -7,12 +7,19 @@ export function haversineMeters(lat1: number, lon1: number, lat2: number, lon2: 
   const dLat = (lat2 - lat1) * toRad;
   const dLon = (lon2 - lon1) * toRad;
   const a =
-    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /** Walk distance of DESIGN.md §4: haversine × circuity, rounded up to whole metres. */
-export function walkMeters(lat1: number, lon1: number, lat2: number, lon2: number, circuity: number): number {
+export function walkMeters(
+  lat1: number,
+  lon1: number,
+  lat2: number,
+  lon2: number,
+  circuity: number,
+): number {
   return Math.ceil(haversineMeters(lat1, lon1, lat2, lon2) * circuity);
 }
 

@@ -76,10 +76,16 @@ export function runKey(run: number, serviceDay: DayNumber): number {
 }
 
 /** Builds an overlay from matched entries (later entries for the same run win). */
-export function overlayFrom(entries: Iterable<TripRealtime>, maxAgeSeconds: Seconds, version: number): RealtimeOverlay {
+export function overlayFrom(
+  entries: Iterable<TripRealtime>,
+  maxAgeSeconds: Seconds,
+  version: number,
+): RealtimeOverlay {
   const runs = new Map<number, TripRealtime>();
   for (const e of entries) runs.set(runKey(e.run, e.serviceDay), e);
-  const expiries = Float64Array.from([...runs.values()].map((e) => e.timestamp + maxAgeSeconds)).sort();
+  const expiries = Float64Array.from(
+    [...runs.values()].map((e) => e.timestamp + maxAgeSeconds),
+  ).sort();
   return { version, maxAgeSeconds, runs, expiries };
 }
 
@@ -125,7 +131,8 @@ export function runIndexOf(tt: Timetable): RunIndex {
   if (idx) return idx;
   const runCount = tt.runTrip.length;
   const runPattern = new Int32Array(runCount);
-  for (let p = 0; p < tt.patternCount; p++) runPattern.fill(p, tt.patternRunStart[p], tt.patternRunStart[p + 1]);
+  for (let p = 0; p < tt.patternCount; p++)
+    runPattern.fill(p, tt.patternRunStart[p], tt.patternRunStart[p + 1]);
   const tripRunStart = new Int32Array(tt.tripCount + 1);
   for (let r = 0; r < runCount; r++) tripRunStart[tt.runTrip[r]! + 1]!++;
   for (let t = 0; t < tt.tripCount; t++) tripRunStart[t + 1]! += tripRunStart[t]!;
@@ -142,7 +149,6 @@ export function patternOfRun(tt: Timetable, run: number): number {
   return runIndexOf(tt).runPattern[run]!;
 }
 
-
 /** Live arrival of a skipped stop: never an improvement (equals the router's "unreached"). */
 export const NEVER_ARRIVE = 0x3fffffff;
 /** Live departure of a skipped stop: earlier than any boarding time, so a binary search passes over it. */
@@ -155,7 +161,12 @@ export const NEVER_BOARD = -0x3fffffff;
  * a delayed run is overtaken; other patterns are copied as they are. Returns `view` itself when
  * nothing applies. Cache the result per (view day, `overlayFreshnessKey(overlay, nowSec)`).
  */
-export function applyOverlayToView(view: DayView, overlay: RealtimeOverlay, tt: Timetable, nowSec: UnixSeconds): DayView {
+export function applyOverlayToView(
+  view: DayView,
+  overlay: RealtimeOverlay,
+  tt: Timetable,
+  nowSec: UnixSeconds,
+): DayView {
   const affected = affectedPatterns(view, overlay, tt, nowSec);
   if (!affected) return view;
   const out = new ViewWriter(view);
@@ -168,13 +179,21 @@ export function applyOverlayToView(view: DayView, overlay: RealtimeOverlay, tt: 
       for (let sub = s0; sub < s1; sub++) {
         for (let v = view.subRunStart[sub]!; v < view.subRunStart[sub + 1]!; v++) {
           const t = view.runTimeStart[v]!;
-          out.addRun(view.runBase[v]!, view.runServiceDay[v]!, view.arrival.subarray(t, t + n), view.departure.subarray(t, t + n));
+          out.addRun(
+            view.runBase[v]!,
+            view.runServiceDay[v]!,
+            view.arrival.subarray(t, t + n),
+            view.departure.subarray(t, t + n),
+          );
         }
         out.endSub();
       }
       continue;
     }
-    for (const sub of fifoSubs(liveRunsOfPattern(view, overlay, nowSec, view.subRunStart[s0]!, view.subRunStart[s1]!, n), n)) {
+    for (const sub of fifoSubs(
+      liveRunsOfPattern(view, overlay, nowSec, view.subRunStart[s0]!, view.subRunStart[s1]!, n),
+      n,
+    )) {
       for (const c of sub) out.addRun(c.run, c.serviceDay, c.arr, c.dep);
       out.endSub();
     }
@@ -182,7 +201,12 @@ export function applyOverlayToView(view: DayView, overlay: RealtimeOverlay, tt: 
   return out.finish();
 }
 
-function affectedPatterns(view: DayView, overlay: RealtimeOverlay, tt: Timetable, nowSec: UnixSeconds): Uint8Array | undefined {
+function affectedPatterns(
+  view: DayView,
+  overlay: RealtimeOverlay,
+  tt: Timetable,
+  nowSec: UnixSeconds,
+): Uint8Array | undefined {
   let affected: Uint8Array | undefined;
   for (const e of overlay.runs.values()) {
     if (e.serviceDay < view.day - 1 || e.serviceDay > view.day + 1) continue;
@@ -202,7 +226,14 @@ interface LiveCand {
   key: number;
 }
 
-function liveRunsOfPattern(view: DayView, overlay: RealtimeOverlay, nowSec: UnixSeconds, from: number, to: number, n: number): LiveCand[] {
+function liveRunsOfPattern(
+  view: DayView,
+  overlay: RealtimeOverlay,
+  nowSec: UnixSeconds,
+  from: number,
+  to: number,
+  n: number,
+): LiveCand[] {
   const cands: LiveCand[] = [];
   for (let v = from; v < to; v++) {
     const run = view.runBase[v]!;
@@ -235,7 +266,8 @@ function fifoSubs(cands: LiveCand[], n: number): LiveCand[][] {
   for (const c of cands) {
     const sub = subs.find((s) => {
       const last = s[s.length - 1]!;
-      for (let k = 0; k < n; k++) if (last.dep[k]! > c.dep[k]! || last.arr[k]! > c.arr[k]!) return false;
+      for (let k = 0; k < n; k++)
+        if (last.dep[k]! > c.dep[k]! || last.arr[k]! > c.arr[k]!) return false;
       return true;
     });
     if (sub) sub.push(c);

@@ -16,7 +16,12 @@ export interface FeedSource {
   calendars: SourceCalendar[];
   calendarDates: { serviceId: string; date: string; exceptionType: number }[];
   frequencies: { tripId: string; startSec: number; endSec: number; headwaySec: number }[];
-  transfers: { fromStopId: string; toStopId: string; transferType: number; minTransferSec: number | null }[];
+  transfers: {
+    fromStopId: string;
+    toStopId: string;
+    transferType: number;
+    minTransferSec: number | null;
+  }[];
   /** Shape points by shape id: [lat0, lon0, lat1, lon1, …] in shape_pt_sequence order. */
   shapes: Map<string, Float64Array>;
   feedInfo: { startDate: string | null; endDate: string | null; version: string | null } | null;

@@ -20,10 +20,16 @@ function sampleStopId(): string {
 async function upload(h: Harness, feedId: string, body: Buffer | string, key?: string) {
   const res = await h.app.request(`/v1/feeds/${feedId}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/zip', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: typeof body === "string" ? body : new Uint8Array(body),
+    headers: {
+      'content-type': 'application/zip',
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
-  return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { error?: { code: string; message: string } },
+  };
 }
 
 describe('feed upload over HTTP', () => {
@@ -63,14 +69,23 @@ describe('feed upload over HTTP', () => {
   });
 
   it('refuses an unknown key with 401', async () => {
-    const res = await upload(h, 'si', zipFeedFolder(SAMPLE_FEED_DIR), 'maas_000000000000_notarealsecretatall');
+    const res = await upload(
+      h,
+      'si',
+      zipFeedFolder(SAMPLE_FEED_DIR),
+      'maas_000000000000_notarealsecretatall',
+    );
     expect(res.status).toBe(401);
   });
 
   it.each([
     ['a body that is not a zip', () => Buffer.from('this is not a zip file at all'), /zip/i],
     ['an empty upload', () => Buffer.alloc(0), /empty/i],
-    ['a missing stops.txt', () => zipFeedFolder(SAMPLE_FEED_DIR, { 'stops.txt': null }), /stops\.txt/],
+    [
+      'a missing stops.txt',
+      () => zipFeedFolder(SAMPLE_FEED_DIR, { 'stops.txt': null }),
+      /stops\.txt/,
+    ],
     [
       'a stop_time with an unknown stop',
       () => {
@@ -83,32 +98,47 @@ describe('feed upload over HTTP', () => {
       },
       /stop_times\.txt line 2/,
     ],
-  ])('rejects %s with FEED_INVALID and keeps serving the old version', async (_name, body, message) => {
-    const before = await h.gql<{ departures: unknown[] }>(DEPARTURES, { stopId, after });
-    const res = await upload(h, 'si', body(), admin);
-    expect(res.status).toBe(400);
-    expect(res.body.error?.code).toBe('FEED_INVALID');
-    expect(res.body.error?.message).toMatch(message);
-    const afterwards = await h.gql<{ departures: unknown[] }>(DEPARTURES, { stopId, after });
-    expect(afterwards.body.data).toEqual(before.body.data);
-    expect(h.services.feeds.list().map((f) => f.version)).toEqual([1]);
-  });
+  ])(
+    'rejects %s with FEED_INVALID and keeps serving the old version',
+    async (_name, body, message) => {
+      const before = await h.gql<{ departures: unknown[] }>(DEPARTURES, { stopId, after });
+      const res = await upload(h, 'si', body(), admin);
+      expect(res.status).toBe(400);
+      expect(res.body.error?.code).toBe('FEED_INVALID');
+      expect(res.body.error?.message).toMatch(message);
+      const afterwards = await h.gql<{ departures: unknown[] }>(DEPARTURES, { stopId, after });
+      expect(afterwards.body.data).toEqual(before.body.data);
+      expect(h.services.feeds.list().map((f) => f.version)).toEqual([1]);
+    },
+  );
 
   it('imports through the GraphQL multipart mutation importFeed', async () => {
     const form = new FormData();
     form.append(
       'operations',
       JSON.stringify({
-        query: 'mutation($file: File!) { importFeed(input: { feedId: "si", file: $file }) { feed { id counts { trips } } } }',
+        query:
+          'mutation($file: File!) { importFeed(input: { feedId: "si", file: $file }) { feed { id counts { trips } } } }',
         variables: { file: null },
       }),
     );
     form.append('map', JSON.stringify({ 0: ['variables.file'] }));
-    form.append('0', new Blob([new Uint8Array(zipFeedFolder(SAMPLE_FEED_DIR))], { type: 'application/zip' }), 'feed.zip');
-    const res = await h.app.request('/graphql', { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form });
-    const body = (await res.json()) as { data?: { importFeed: { feed: { id: string; counts: { trips: number } } } } };
+    form.append(
+      '0',
+      new Blob([new Uint8Array(zipFeedFolder(SAMPLE_FEED_DIR))], { type: 'application/zip' }),
+      'feed.zip',
+    );
+    const res = await h.app.request('/graphql', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+      body: form,
+    });
+    const body = (await res.json()) as {
+      data?: { importFeed: { feed: { id: string; counts: { trips: number } } } };
+    };
     expect(body.data?.importFeed.feed.id).toBe('si');
-    const trips = readFileSync(path.join(SAMPLE_FEED_DIR, 'trips.txt'), 'utf8').trim().split('\n').length - 1;
+    const trips =
+      readFileSync(path.join(SAMPLE_FEED_DIR, 'trips.txt'), 'utf8').trim().split('\n').length - 1;
     expect(body.data?.importFeed.feed.counts.trips).toBe(trips);
     expect(h.services.feeds.list()[0]!.version).toBe(2);
   });
@@ -118,7 +148,8 @@ describe('feed upload over HTTP', () => {
     form.append(
       'operations',
       JSON.stringify({
-        query: 'mutation($file: File!) { importFeed(input: { feedId: "si", file: $file }) { feed { id } } }',
+        query:
+          'mutation($file: File!) { importFeed(input: { feedId: "si", file: $file }) { feed { id } } }',
         variables: { file: null },
       }),
     );
@@ -130,7 +161,10 @@ describe('feed upload over HTTP', () => {
   });
 
   it('never stores a key in plain text', () => {
-    const rows = h.services.db.$client.prepare('SELECT * FROM api_keys').all() as Record<string, unknown>[];
+    const rows = h.services.db.$client.prepare('SELECT * FROM api_keys').all() as Record<
+      string,
+      unknown
+    >[];
     const dump = JSON.stringify(rows);
     for (const key of [admin, siAgency, otherAgency]) {
       expect(dump).not.toContain(key.slice('maas_000000000000_'.length));

@@ -26,7 +26,15 @@ interface PlanBody {
       arrival: string;
       durationSeconds: number;
       transfers: number;
-      legs: { mode: string; departure: string; arrival: string; from: { stop: { id: string } | null }; to: { stop: { id: string } | null }; intermediateStops: unknown[]; geometry: string }[];
+      legs: {
+        mode: string;
+        departure: string;
+        arrival: string;
+        from: { stop: { id: string } | null };
+        to: { stop: { id: string } | null };
+        intermediateStops: unknown[];
+        geometry: string;
+      }[];
     }[];
   };
 }
@@ -55,7 +63,9 @@ describe('plan over the API (bundled sample feed)', () => {
       expect(it.legs[0]!.mode).toBe('WALK');
       expect(it.legs.some((l) => l.mode === 'BUS')).toBe(true);
       for (let i = 1; i < it.legs.length; i++) {
-        expect(Date.parse(it.legs[i]!.departure)).toBeGreaterThanOrEqual(Date.parse(it.legs[i - 1]!.arrival));
+        expect(Date.parse(it.legs[i]!.departure)).toBeGreaterThanOrEqual(
+          Date.parse(it.legs[i - 1]!.arrival),
+        );
       }
       for (const leg of it.legs) expect(leg.geometry.length).toBeGreaterThan(0);
     }
@@ -66,7 +76,9 @@ describe('plan over the API (bundled sample feed)', () => {
 
   it('plans arriveBy: arrives at or before the time', async () => {
     const arriveBy = '2026-12-02T10:00:00-05:00';
-    const res = await h.gql<PlanBody>(PLAN, { input: { from: FROM, to: TO, arriveBy, numItineraries: 2 } });
+    const res = await h.gql<PlanBody>(PLAN, {
+      input: { from: FROM, to: TO, arriveBy, numItineraries: 2 },
+    });
     const its = res.body.data!.plan.itineraries;
     expect(its.length).toBe(2);
     for (const it of its) expect(Date.parse(it.arrival)).toBeLessThanOrEqual(Date.parse(arriveBy));
@@ -74,7 +86,12 @@ describe('plan over the API (bundled sample feed)', () => {
 
   it('plans from and to stop ids', async () => {
     const res = await h.gql<PlanBody>(PLAN, {
-      input: { from: { stopId: 'si:200001' }, to: { lat: FROM.lat, lon: FROM.lon }, departAt: DEPART, numItineraries: 1 },
+      input: {
+        from: { stopId: 'si:200001' },
+        to: { lat: FROM.lat, lon: FROM.lon },
+        departAt: DEPART,
+        numItineraries: 1,
+      },
     });
     const legs = res.body.data!.plan.itineraries[0]!.legs;
     expect(legs[0]!.from.stop?.id).toBe('si:200001');
@@ -82,8 +99,16 @@ describe('plan over the API (bundled sample feed)', () => {
   });
 
   it.each([
-    ['a date outside every feed', { from: FROM, to: TO, departAt: '2030-01-01T08:00:00-05:00' }, 'NO_SERVICE_ON_DATE'],
-    ['a point far from every stop', { from: { lat: 41.5, lon: -73 }, to: TO, departAt: DEPART }, 'OUTSIDE_SERVICE_AREA'],
+    [
+      'a date outside every feed',
+      { from: FROM, to: TO, departAt: '2030-01-01T08:00:00-05:00' },
+      'NO_SERVICE_ON_DATE',
+    ],
+    [
+      'a point far from every stop',
+      { from: { lat: 41.5, lon: -73 }, to: TO, departAt: DEPART },
+      'OUTSIDE_SERVICE_AREA',
+    ],
   ])('explains an empty answer for %s', async (_name, input, code) => {
     const res = await h.gql<PlanBody>(PLAN, { input });
     expect(res.body.data!.plan.itineraries).toEqual([]);
@@ -97,14 +122,19 @@ describe('plan over the API (bundled sample feed)', () => {
     ['neither departAt nor arriveBy', { from: FROM, to: TO }],
     ['numItineraries of 10,000', { from: FROM, to: TO, departAt: DEPART, numItineraries: 10_000 }],
     ['a time without an offset', { from: FROM, to: TO, departAt: '2026-12-02T08:00:00' }],
-    ['both stopId and coordinates', { from: { stopId: 'si:200001', lat: 1, lon: 1 }, to: TO, departAt: DEPART }],
+    [
+      'both stopId and coordinates',
+      { from: { stopId: 'si:200001', lat: 1, lon: 1 }, to: TO, departAt: DEPART },
+    ],
   ])('rejects %s with BAD_USER_INPUT', async (_name, input) => {
     const res = await h.gql<PlanBody>(PLAN, { input });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('answers NOT_FOUND for an unknown stop id', async () => {
-    const res = await h.gql<PlanBody>(PLAN, { input: { from: { stopId: 'si:nope' }, to: TO, departAt: DEPART } });
+    const res = await h.gql<PlanBody>(PLAN, {
+      input: { from: { stopId: 'si:nope' }, to: TO, departAt: DEPART },
+    });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

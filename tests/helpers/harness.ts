@@ -36,9 +36,16 @@ export interface Harness {
 }
 
 /** Builds a harness on a temp data folder (no sample import; tests import what they need). */
-export function createHarness(options: { nowMs?: number; env?: Record<string, string> } = {}): Harness {
+export function createHarness(
+  options: { nowMs?: number; env?: Record<string, string> } = {},
+): Harness {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maas-test-'));
-  const config: Config = { ...loadConfig({ ...options.env }), dataDir, logLevel: 'silent', loadSample: false };
+  const config: Config = {
+    ...loadConfig({ ...options.env }),
+    dataDir,
+    logLevel: 'silent',
+    loadSample: false,
+  };
   const clock = new FixedClock(options.nowMs ?? Date.parse('2026-12-01T12:00:00Z'));
   const services = createServices(config, clock);
   const app = createApp(services);

@@ -92,7 +92,9 @@ export function haversine(lat1: number, lon1: number, lat2: number, lon2: number
 
 /** Adds `n` days to a YYYYMMDD date. */
 function addDays(date: string, n: number): string {
-  return DateTime.fromFormat(date, 'yyyyMMdd', { zone: 'UTC' }).plus({ days: n }).toFormat('yyyyMMdd');
+  return DateTime.fromFormat(date, 'yyyyMMdd', { zone: 'UTC' })
+    .plus({ days: n })
+    .toFormat('yyyyMMdd');
 }
 
 const dayStarts = new Map<string, number>();
@@ -102,7 +104,9 @@ export function refServiceDayStart(timezone: string, date: string): number {
   const key = `${timezone} ${date}`;
   let start = dayStarts.get(key);
   if (start === undefined) {
-    start = DateTime.fromFormat(`${date} 12:00`, 'yyyyMMdd HH:mm', { zone: timezone }).toSeconds() - 12 * 3600;
+    start =
+      DateTime.fromFormat(`${date} 12:00`, 'yyyyMMdd HH:mm', { zone: timezone }).toSeconds() -
+      12 * 3600;
     dayStarts.set(key, start);
   }
   return start;
@@ -222,8 +226,10 @@ export class Reference {
           const s = trip.stops[i]!;
           const arrival = trip.arrival[i]! + offset;
           // An arrival at or after the best one at the destination leads to nothing better.
-          if (onBoard && trip.canAlight[i] === 1 && arrival < best) arrived[s] = Math.min(arrived[s]!, arrival);
-          if (!onBoard && trip.canBoard[i] === 1 && ready[s]! <= trip.departure[i]! + offset) onBoard = true;
+          if (onBoard && trip.canAlight[i] === 1 && arrival < best)
+            arrived[s] = Math.min(arrived[s]!, arrival);
+          if (!onBoard && trip.canBoard[i] === 1 && ready[s]! <= trip.departure[i]! + offset)
+            onBoard = true;
         }
       }
       const improved: number[] = [];
@@ -277,7 +283,9 @@ export class Reference {
    * timezone, by departure from the first stop; and for each stop, the runs calling at it.
    */
   private runsAround(time: number): { runs: Run[]; runsAt: number[][] } {
-    const days = this.sources.map((src) => DateTime.fromSeconds(time, { zone: src.timezone }).toFormat('yyyyMMdd'));
+    const days = this.sources.map((src) =>
+      DateTime.fromSeconds(time, { zone: src.timezone }).toFormat('yyyyMMdd'),
+    );
     const key = days.join();
     let cached = this.runsCache.get(key);
     if (!cached) {
@@ -364,7 +372,9 @@ export class Reference {
     const stopBase = this.feedStopBase[feed]!;
     src.trips.forEach((t, tripIdx) => {
       const type = routeType.get(t.routeId);
-      const rows = (rowsByTrip.get(tripIdx) ?? []).sort((a, b) => st.stopSequence[a]! - st.stopSequence[b]!);
+      const rows = (rowsByTrip.get(tripIdx) ?? []).sort(
+        (a, b) => st.stopSequence[a]! - st.stopSequence[b]!,
+      );
       if (type === undefined || rows.length < 2) return;
       const tripId = `${src.feedId}:${t.tripId}`;
       const times = rows.map((i) => ({ arr: st.arrivalSec[i]!, dep: st.departureSec[i]! }));
@@ -372,7 +382,8 @@ export class Reference {
       for (const { arr, dep } of times) {
         // Neither real feed leaves times out (interpolation is outside the model of §4), and
         // times never decrease along a trip, which the search relies on.
-        if (arr < 0 || dep < 0) throw new Error(`reference: ${tripId} has a stop time without times`);
+        if (arr < 0 || dep < 0)
+          throw new Error(`reference: ${tripId} has a stop time without times`);
         if (arr < previous || dep < arr) throw new Error(`reference: ${tripId} goes back in time`);
         previous = dep;
       }
@@ -442,7 +453,15 @@ export class Reference {
               foot =
                 t.minTransferSec !== null
                   ? { to: b, seconds: t.minTransferSec }
-                  : { to: b, meters: this.walkMeters(this.lat[a]!, this.lon[a]!, this.lat[b]!, this.lon[b]!) };
+                  : {
+                      to: b,
+                      meters: this.walkMeters(
+                        this.lat[a]!,
+                        this.lon[a]!,
+                        this.lat[b]!,
+                        this.lon[b]!,
+                      ),
+                    };
             }
             rules.set(key, { specificity, foot });
           }

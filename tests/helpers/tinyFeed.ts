@@ -12,7 +12,8 @@ import { PLAN_DEFAULTS, type PlacePoint, type PlanQuery } from '../../src/planne
  */
 
 /** A stop: `[lat, lon]`, or an object for stations and their platforms. */
-export type TinyStop = readonly [number, number] | { lat: number; lon: number; station?: boolean; parent?: string };
+export type TinyStop =
+  readonly [number, number] | { lat: number; lon: number; station?: boolean; parent?: string };
 
 /** A stop time: `[stopId, "HH:MM:SS" arrival, "HH:MM:SS" departure, pickupType?, dropOffType?]`. */
 export type TinyStopTime = readonly [string, string, string, number?, number?];
@@ -84,13 +85,22 @@ export function tinyFeed(spec: TinyFeedSpec): FeedSource {
     return { tripId, trip };
   });
   const routeTypes = new Map(Object.entries(spec.routes ?? {}));
-  for (const { trip } of tripEntries) if (!routeTypes.has(trip.route ?? 'R')) routeTypes.set(trip.route ?? 'R', 3);
+  for (const { trip } of tripEntries)
+    if (!routeTypes.has(trip.route ?? 'R')) routeTypes.set(trip.route ?? 'R', 3);
 
   const rows = tripEntries.flatMap(({ trip }, tripIdx) =>
     trip.times.map(([stopId, arr, dep, pickup, dropOff], seq) => {
       const stop = stopIndex.get(stopId);
       if (stop === undefined) throw new Error(`unknown stop ${stopId}`);
-      return { tripIdx, stop, seq, arr: hms(arr), dep: hms(dep), pickup: pickup ?? 0, dropOff: dropOff ?? 0 };
+      return {
+        tripIdx,
+        stop,
+        seq,
+        arr: hms(arr),
+        dep: hms(dep),
+        pickup: pickup ?? 0,
+        dropOff: dropOff ?? 0,
+      };
     }),
   );
   const count = rows.length;
@@ -107,10 +117,15 @@ export function tinyFeed(spec: TinyFeedSpec): FeedSource {
 
   const everyDay = !spec.calendars && !spec.calendarDates;
   const calendars: SourceCalendar[] = (
-    everyDay ? [{ service: 'all', days: 'MTWTFSS', start: '20260101', end: '20271231' }] : (spec.calendars ?? [])
+    everyDay
+      ? [{ service: 'all', days: 'MTWTFSS', start: '20260101', end: '20271231' }]
+      : (spec.calendars ?? [])
   ).map((c) => ({
     serviceId: c.service,
-    weekdays: Array.from({ length: 7 }, (_, i) => c.days[i] !== '-' && c.days[i] !== undefined) as SourceCalendar['weekdays'],
+    weekdays: Array.from(
+      { length: 7 },
+      (_, i) => c.days[i] !== '-' && c.days[i] !== undefined,
+    ) as SourceCalendar['weekdays'],
     startDate: c.start,
     endDate: c.end,
   }));
@@ -139,19 +154,25 @@ export function tinyFeed(spec: TinyFeedSpec): FeedSource {
     })),
     stopTimes,
     calendars,
-    calendarDates: (spec.calendarDates ?? []).map(([serviceId, date, exceptionType]) => ({ serviceId, date, exceptionType })),
+    calendarDates: (spec.calendarDates ?? []).map(([serviceId, date, exceptionType]) => ({
+      serviceId,
+      date,
+      exceptionType,
+    })),
     frequencies: (spec.frequencies ?? []).map(([tripId, start, end, headwaySec]) => ({
       tripId,
       startSec: hms(start),
       endSec: hms(end),
       headwaySec,
     })),
-    transfers: (spec.transfers ?? []).map(([fromStopId, toStopId, transferType, minTransferSec]) => ({
-      fromStopId,
-      toStopId,
-      transferType,
-      minTransferSec: minTransferSec ?? null,
-    })),
+    transfers: (spec.transfers ?? []).map(
+      ([fromStopId, toStopId, transferType, minTransferSec]) => ({
+        fromStopId,
+        toStopId,
+        transferType,
+        minTransferSec: minTransferSec ?? null,
+      }),
+    ),
     shapes: new Map(),
     feedInfo: null,
     importedAtMs: 0,
@@ -191,7 +212,12 @@ export interface TinyWorld {
   /** The stop as a `PlacePoint` (its coordinates and index). */
   place(id: string): PlacePoint;
   /** A `PlanQuery` with PLAN_DEFAULTS, from/to stop ids or points, leaving at `time`. */
-  query(from: string | PlacePoint, to: string | PlacePoint, time: string | number, extra?: Partial<PlanQuery>): PlanQuery;
+  query(
+    from: string | PlacePoint,
+    to: string | PlacePoint,
+    time: string | number,
+    extra?: Partial<PlanQuery>,
+  ): PlanQuery;
 }
 
 /** Builds, compiles (walkCircuity 1.25, maxTransferMeters 400) and wraps a tiny feed. */

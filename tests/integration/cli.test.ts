@@ -15,10 +15,18 @@ describe('the maas CLI on the data folder of a running server', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maas-cli-'));
   const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   let server: Awaited<ReturnType<typeof startServer>>;
-  const maas = (...args: string[]) => run(process.execPath, [BIN, ...args], { env, timeout: 120_000 });
+  const maas = (...args: string[]) =>
+    run(process.execPath, [BIN, ...args], { env, timeout: 120_000 });
 
   beforeAll(async () => {
-    server = await startServer({ ...loadConfig({}), dataDir, host: '127.0.0.1', port: 0, loadSample: false, logLevel: 'silent' });
+    server = await startServer({
+      ...loadConfig({}),
+      dataDir,
+      host: '127.0.0.1',
+      port: 0,
+      loadSample: false,
+      logLevel: 'silent',
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -34,7 +42,9 @@ describe('the maas CLI on the data folder of a running server', () => {
     let ready: { status?: string; feeds?: string[] } = {};
     for (let i = 0; i < 60 && ready.status !== 'ready'; i++) {
       await new Promise((r) => setTimeout(r, 500));
-      ready = (await (await fetch(`http://127.0.0.1:${server.port}/readyz`)).json()) as typeof ready;
+      ready = (await (
+        await fetch(`http://127.0.0.1:${server.port}/readyz`)
+      ).json()) as typeof ready;
     }
     expect(ready).toEqual({ status: 'ready', feeds: ['si'] });
   }, 120_000);
@@ -77,6 +87,8 @@ describe('the maas CLI on the data folder of a running server', () => {
       }
     };
     expect(await stderrOf('key', 'create', '--role', 'root')).toMatch(/admin, agency or operator/);
-    expect(await stderrOf('feed', 'import', 'si', path.join(dataDir, 'nope.zip'))).toMatch(/^maas: /m);
+    expect(await stderrOf('feed', 'import', 'si', path.join(dataDir, 'nope.zip'))).toMatch(
+      /^maas: /m,
+    );
   }, 60_000);
 });

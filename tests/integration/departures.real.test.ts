@@ -11,7 +11,12 @@ const SUBWAY_ZIP = path.join(SHARED_FEEDS, 'nyc-subway.zip');
 const haveFeeds = existsSync(SI_ZIP) && existsSync(SUBWAY_ZIP);
 const TZ = 'America/New_York';
 
-type Dep = { trip: { id: string }; stop: { id: string }; scheduledDeparture: string; serviceDate: string };
+type Dep = {
+  trip: { id: string };
+  stop: { id: string };
+  scheduledDeparture: string;
+  serviceDate: string;
+};
 const QUERY = `query($stopId: ID!, $after: DateTime, $first: Int) {
   departures(stopId: $stopId, after: $after, first: $first) {
     trip { id } stop { id } scheduledDeparture serviceDate
@@ -23,7 +28,13 @@ const QUERY = `query($stopId: ID!, $after: DateTime, $first: Int) {
  * active by calendar and calendar_dates, their stop_times at the stop that allow boarding and
  * are not a trip's last stop, at or after `after`, in time order.
  */
-function boardFromSql(db: Database.Database, feedId: string, stopIds: string[], after: DateTime, first: number) {
+function boardFromSql(
+  db: Database.Database,
+  feedId: string,
+  stopIds: string[],
+  after: DateTime,
+  first: number,
+) {
   const out: { tripId: string; stopId: string; departure: number }[] = [];
   for (const offset of [-1, 0, 1]) {
     const day = after.setZone(TZ).startOf('day').plus({ days: offset });
@@ -44,10 +55,21 @@ function boardFromSql(db: Database.Database, feedId: string, stopIds: string[], 
            AND st.stop_sequence < (SELECT max(stop_sequence) FROM stop_times x WHERE x.trip_id = st.trip_id)
            AND st.departure_timestamp + @dayStart >= @after`,
       )
-      .all(...stopIds, { ymd, dayStart, after: after.toSeconds() }) as { tripId: string; stopId: string; dep: number }[];
-    for (const r of rows) out.push({ tripId: `${feedId}:${r.tripId}`, stopId: `${feedId}:${r.stopId}`, departure: r.dep + dayStart });
+      .all(...stopIds, { ymd, dayStart, after: after.toSeconds() }) as {
+      tripId: string;
+      stopId: string;
+      dep: number;
+    }[];
+    for (const r of rows)
+      out.push({
+        tripId: `${feedId}:${r.tripId}`,
+        stopId: `${feedId}:${r.stopId}`,
+        departure: r.dep + dayStart,
+      });
   }
-  out.sort((a, b) => a.departure - b.departure || (a.tripId < b.tripId ? -1 : a.tripId > b.tripId ? 1 : 0));
+  out.sort(
+    (a, b) => a.departure - b.departure || (a.tripId < b.tripId ? -1 : a.tripId > b.tripId ? 1 : 0),
+  );
   return out.slice(0, first);
 }
 
@@ -61,7 +83,8 @@ describe.skipIf(!haveFeeds)('departures on the real MTA feeds', () => {
     await h.services.feeds.importFeed('si', SI_ZIP);
     await h.services.feeds.importFeed('subway', SUBWAY_ZIP);
     const dir = path.join(h.dataDir, 'feeds');
-    const file = (id: string) => path.join(dir, h.services.feeds.list().find((f) => f.id === id)!.fileName);
+    const file = (id: string) =>
+      path.join(dir, h.services.feeds.list().find((f) => f.id === id)!.fileName);
     siDb = new Database(file('si'), { readonly: true });
     subwayDb = new Database(file('subway'), { readonly: true });
   }, 240_000);
@@ -80,24 +103,34 @@ describe.skipIf(!haveFeeds)('departures on the real MTA feeds', () => {
   it.each([
     ['si', '2026-12-02', 150],
     ['subway', '2026-10-14', 100],
-  ] as const)('equals a direct SQL reading for random %s stops and times', async (feedId, date, count) => {
-    const db = feedId === 'si' ? siDb : subwayDb;
-    const stops = (db.prepare("SELECT stop_id FROM stops WHERE COALESCE(location_type, 0) = 0 ORDER BY stop_id").all() as { stop_id: string }[]).map((r) => r.stop_id);
-    const random = mulberry32(feedId === 'si' ? 42 : 7);
-    let nonEmpty = 0;
-    for (let i = 0; i < count; i++) {
-      const stopId = stops[Math.floor(random() * stops.length)]!;
-      const minutes = Math.floor(random() * 24 * 60);
-      const after = DateTime.fromISO(`${date}T00:00:00`, { zone: TZ }).plus({ minutes });
-      const expected = boardFromSql(db, feedId, [stopId], after, 10);
-      const got = await board(`${feedId}:${stopId}`, after);
-      expect(got.map((d) => [d.trip.id, DateTime.fromISO(d.scheduledDeparture).toSeconds()]), `${stopId} at ${after.toISO()}`).toEqual(
-        expected.map((e) => [e.tripId, e.departure]),
-      );
-      if (got.length > 0) nonEmpty++;
-    }
-    expect(nonEmpty).toBeGreaterThan(count / 3);
-  });
+  ] as const)(
+    'equals a direct SQL reading for random %s stops and times',
+    async (feedId, date, count) => {
+      const db = feedId === 'si' ? siDb : subwayDb;
+      const stops = (
+        db
+          .prepare(
+            'SELECT stop_id FROM stops WHERE COALESCE(location_type, 0) = 0 ORDER BY stop_id',
+          )
+          .all() as { stop_id: string }[]
+      ).map((r) => r.stop_id);
+      const random = mulberry32(feedId === 'si' ? 42 : 7);
+      let nonEmpty = 0;
+      for (let i = 0; i < count; i++) {
+        const stopId = stops[Math.floor(random() * stops.length)]!;
+        const minutes = Math.floor(random() * 24 * 60);
+        const after = DateTime.fromISO(`${date}T00:00:00`, { zone: TZ }).plus({ minutes });
+        const expected = boardFromSql(db, feedId, [stopId], after, 10);
+        const got = await board(`${feedId}:${stopId}`, after);
+        expect(
+          got.map((d) => [d.trip.id, DateTime.fromISO(d.scheduledDeparture).toSeconds()]),
+          `${stopId} at ${after.toISO()}`,
+        ).toEqual(expected.map((e) => [e.tripId, e.departure]));
+        if (got.length > 0) nonEmpty++;
+      }
+      expect(nonEmpty).toBeGreaterThan(count / 3);
+    },
+  );
 
   it("shows a subway station's departures from both of its platforms", async () => {
     const after = DateTime.fromISO('2026-10-14T08:00:00', { zone: TZ });
@@ -109,21 +142,43 @@ describe.skipIf(!haveFeeds)('departures on the real MTA feeds', () => {
   });
 
   it('at 23:30 continues past midnight, and at 00:30 shows trips of the previous service day', async () => {
-    const late = await board('subway:127', DateTime.fromISO('2026-10-14T23:30:00', { zone: TZ }), 100);
+    const late = await board(
+      'subway:127',
+      DateTime.fromISO('2026-10-14T23:30:00', { zone: TZ }),
+      100,
+    );
     const last = late[late.length - 1]!;
     expect(DateTime.fromISO(last.scheduledDeparture).setZone(TZ).toISODate()).toBe('2026-10-15');
-    const early = await board('subway:127', DateTime.fromISO('2026-10-15T00:30:00', { zone: TZ }), 10);
+    const early = await board(
+      'subway:127',
+      DateTime.fromISO('2026-10-15T00:30:00', { zone: TZ }),
+      10,
+    );
     expect(early.some((d) => d.serviceDate === '2026-10-14')).toBe(true);
-    const expected = boardFromSql(subwayDb, 'subway', ['127N', '127S'], DateTime.fromISO('2026-10-15T00:30:00', { zone: TZ }), 10);
+    const expected = boardFromSql(
+      subwayDb,
+      'subway',
+      ['127N', '127S'],
+      DateTime.fromISO('2026-10-15T00:30:00', { zone: TZ }),
+      10,
+    );
     expect(early.map((d) => d.trip.id)).toEqual(expected.map((e) => e.tripId));
   });
 
   it('serves both feeds side by side with feed-scoped ids', async () => {
-    const res = await h.gql<{ feeds: { id: string; counts: { stops: number } }[] }>('{ feeds { id counts { stops } } }');
+    const res = await h.gql<{ feeds: { id: string; counts: { stops: number } }[] }>(
+      '{ feeds { id counts { stops } } }',
+    );
     expect(res.body.data!.feeds.map((f) => f.id)).toEqual(['si', 'subway']);
-    const stop = await h.gql<{ stop: { id: string; name: string } | null }>('{ stop(id: "subway:127") { id name } }');
+    const stop = await h.gql<{ stop: { id: string; name: string } | null }>(
+      '{ stop(id: "subway:127") { id name } }',
+    );
     expect(stop.body.data!.stop?.name).toBe(
-      (subwayDb.prepare("SELECT stop_name FROM stops WHERE stop_id = '127'").get() as { stop_name: string }).stop_name,
+      (
+        subwayDb.prepare("SELECT stop_name FROM stops WHERE stop_id = '127'").get() as {
+          stop_name: string;
+        }
+      ).stop_name,
     );
   });
 });

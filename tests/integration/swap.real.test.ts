@@ -10,7 +10,10 @@ const QUERY = `{
   feeds { id counts { trips } }
   departures(stopId: "si:200001", after: "2026-12-02T08:00:00-05:00", first: 3) { trip { id } scheduledDeparture }
 }`;
-type Body = { feeds: { id: string; counts: { trips: number } }[]; departures: { trip: { id: string } }[] };
+type Body = {
+  feeds: { id: string; counts: { trips: number } }[];
+  departures: { trip: { id: string } }[];
+};
 
 describe.skipIf(!existsSync(SI_ZIP))('replacing a feed while serving', () => {
   let h: Harness;

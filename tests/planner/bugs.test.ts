@@ -33,9 +33,18 @@ describe('transfers.txt precedence between rows naming a station and rows naming
       C: grid(2, 0),
     },
     trips: {
-      t1: [['A', '08:00:00', '08:00:00'], ['S1', '08:10:00', '08:10:00']],
-      t2: [['S2', '08:11:30', '08:11:30'], ['C', '08:20:00', '08:20:00']],
-      t3: [['S2', '08:16:00', '08:16:00'], ['C', '08:40:00', '08:40:00']],
+      t1: [
+        ['A', '08:00:00', '08:00:00'],
+        ['S1', '08:10:00', '08:10:00'],
+      ],
+      t2: [
+        ['S2', '08:11:30', '08:11:30'],
+        ['C', '08:20:00', '08:20:00'],
+      ],
+      t3: [
+        ['S2', '08:16:00', '08:16:00'],
+        ['C', '08:40:00', '08:40:00'],
+      ],
     },
     transfers: [
       ['S', 'S2', 2, 30],
@@ -45,18 +54,24 @@ describe('transfers.txt precedence between rows naming a station and rows naming
 
   it('the swapped order already gives 08:20 (control)', () => {
     const w = tinyWorld({ ...spec, transfers: [...spec.transfers!].reverse() });
-    expect(plan(w.net, w.query('A', 'C', '2026-12-02T07:55')).itineraries[0]?.arrival).toBe(w.at('2026-12-02T08:20'));
+    expect(plan(w.net, w.query('A', 'C', '2026-12-02T07:55')).itineraries[0]?.arrival).toBe(
+      w.at('2026-12-02T08:20'),
+    );
   });
 
   it('the reference answers 08:20 in the file order above', () => {
     const w = tinyWorld(spec);
     const q = w.query('A', 'C', '2026-12-02T07:55');
-    expect(new Reference([w.src]).earliestArrival(refQueryOf(w.tt, q)).arrival).toBe(w.at('2026-12-02T08:20'));
+    expect(new Reference([w.src]).earliestArrival(refQueryOf(w.tt, q)).arrival).toBe(
+      w.at('2026-12-02T08:20'),
+    );
   });
 
   it('a row naming a platform wins over a later row naming only its station', () => {
     const w = tinyWorld(spec);
     // Router today: 08:40 (via t3), having taken S1 → S2 as 300 s.
-    expect(plan(w.net, w.query('A', 'C', '2026-12-02T07:55')).itineraries[0]?.arrival).toBe(w.at('2026-12-02T08:20'));
+    expect(plan(w.net, w.query('A', 'C', '2026-12-02T07:55')).itineraries[0]?.arrival).toBe(
+      w.at('2026-12-02T08:20'),
+    );
   });
 });

@@ -11,7 +11,9 @@ export const HAVE_FEEDS = existsSync(SI_ZIP) && existsSync(SUBWAY_ZIP);
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 const GTFS_VERSION = (
-  JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules/gtfs/package.json'), 'utf8')) as { version: string }
+  JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules/gtfs/package.json'), 'utf8')) as {
+    version: string;
+  }
 ).version;
 const CACHE_DIR = path.join(os.tmpdir(), 'maas-planner-test-feeds');
 
@@ -43,7 +45,10 @@ export async function importedSqlite(zipPath: string): Promise<string> {
       child.on('error', reject);
       child.on('exit', (code) => {
         if (code === 0) resolve();
-        else reject(new Error(`node-gtfs import of ${zipPath} failed (${code}): ${stderr.slice(-2000)}`));
+        else
+          reject(
+            new Error(`node-gtfs import of ${zipPath} failed (${code}): ${stderr.slice(-2000)}`),
+          );
       });
     });
     renameSync(scratch, target);

@@ -21,7 +21,8 @@ import { HAVE_FEEDS, importedSqlite, SI_ZIP, SUBWAY_ZIP } from './realFeeds.js';
  * checked against the raw feed.
  */
 
-const SKIP_MESSAGE = 'SKIPPED: ../shared/feeds (nyc-staten-island-bus.zip, nyc-subway.zip) not found';
+const SKIP_MESSAGE =
+  'SKIPPED: ../shared/feeds (nyc-staten-island-bus.zip, nyc-subway.zip) not found';
 const WALK_CIRCUITY = 1.25;
 const MAX_TRANSFER_METERS = 400;
 
@@ -43,9 +44,15 @@ const sqlite = HAVE_FEEDS
 if (sqlite) for (const p of Object.values(sqlite)) p.catch(() => undefined);
 
 function buildWorld(sources: FeedSource[], date: string): World {
-  const tt = compileTimetable(sources, { walkCircuity: WALK_CIRCUITY, maxTransferMeters: MAX_TRANSFER_METERS });
+  const tt = compileTimetable(sources, {
+    walkCircuity: WALK_CIRCUITY,
+    maxTransferMeters: MAX_TRANSFER_METERS,
+  });
   const net = new Network(tt);
-  const ref = new Reference(sources, { walkCircuity: WALK_CIRCUITY, maxTransferMeters: MAX_TRANSFER_METERS });
+  const ref = new Reference(sources, {
+    walkCircuity: WALK_CIRCUITY,
+    maxTransferMeters: MAX_TRANSFER_METERS,
+  });
   const served = (s: number) => tt.stopPatternStart[s + 1]! > tt.stopPatternStart[s]!;
   const places: number[] = [];
   for (let s = 0; s < tt.stopCount; s++) {
@@ -71,7 +78,8 @@ function randomPoint(w: World, rnd: () => number): PlacePoint {
   const meters = rnd() * 800;
   const angle = rnd() * 2 * Math.PI;
   const lat = w.net.tt.stopLat[s]! + (meters * Math.cos(angle)) / 111_195;
-  const lon = w.net.tt.stopLon[s]! + (meters * Math.sin(angle)) / (111_195 * Math.cos((lat * Math.PI) / 180));
+  const lon =
+    w.net.tt.stopLon[s]! + (meters * Math.sin(angle)) / (111_195 * Math.cos((lat * Math.PI) / 180));
   return { lat, lon };
 }
 
@@ -83,12 +91,19 @@ function randomStopPair(w: World, rnd: () => number): [number, number] {
   }
 }
 
-function query(from: PlacePoint, to: PlacePoint, time: number, extra: Partial<PlanQuery> = {}): PlanQuery {
+function query(
+  from: PlacePoint,
+  to: PlacePoint,
+  time: number,
+  extra: Partial<PlanQuery> = {},
+): PlanQuery {
   return { ...PLAN_DEFAULTS, from, to, time, arriveBy: false, numItineraries: 1, ...extra };
 }
 
 function iso(w: World, t: number | undefined): string {
-  return t === undefined ? 'none' : DateTime.fromSeconds(t, { zone: w.net.primaryTimezone }).toISO()!;
+  return t === undefined
+    ? 'none'
+    : DateTime.fromSeconds(t, { zone: w.net.primaryTimezone }).toISO()!;
 }
 
 function describeQuery(w: World, q: PlanQuery): string {
@@ -103,9 +118,13 @@ function compareEarliest(w: World, queries: PlanQuery[], refMaxTransfers?: numbe
   for (const q of queries) {
     const router = plan(w.net, q).itineraries[0]?.arrival;
     const rq = refQueryOf(w.net.tt, q);
-    const ref = w.ref.earliestArrival(refMaxTransfers === undefined ? rq : { ...rq, maxTransfers: refMaxTransfers });
+    const ref = w.ref.earliestArrival(
+      refMaxTransfers === undefined ? rq : { ...rq, maxTransfers: refMaxTransfers },
+    );
     if (router !== ref.arrival) {
-      mismatches.push(`${describeQuery(w, q)}: router ${iso(w, router)}, reference ${iso(w, ref.arrival)}`);
+      mismatches.push(
+        `${describeQuery(w, q)}: router ${iso(w, router)}, reference ${iso(w, ref.arrival)}`,
+      );
     }
   }
   return mismatches;
@@ -118,8 +137,12 @@ function compareEarliest(w: World, queries: PlanQuery[], refMaxTransfers?: numbe
  */
 function compareParetoFront(w: World, q: PlanQuery): string | undefined {
   const ends = {
-    access: new Map(walkableStops(w.net, q.from, q.maxWalkMeters, q.walkSpeed).map((s) => [s.stop, s])),
-    egress: new Map(walkableStops(w.net, q.to, q.maxWalkMeters, q.walkSpeed).map((s) => [s.stop, s])),
+    access: new Map(
+      walkableStops(w.net, q.from, q.maxWalkMeters, q.walkSpeed).map((s) => [s.stop, s]),
+    ),
+    egress: new Map(
+      walkableStops(w.net, q.to, q.maxWalkMeters, q.walkSpeed).map((s) => [s.stop, s]),
+    ),
   };
   const its = searchDepartAt(w.net, q, ends, q.time);
   const router = its.map((it) => `${it.transfers}:${iso(w, it.arrival)}`);
@@ -133,7 +156,9 @@ function compareParetoFront(w: World, q: PlanQuery): string | undefined {
     }
   });
   const same = router.length === front.length && router.every((x, i) => x === front[i]);
-  return same ? undefined : `${describeQuery(w, q)}: router [${router.join(', ')}], reference [${front.join(', ')}]`;
+  return same
+    ? undefined
+    : `${describeQuery(w, q)}: router [${router.join(', ')}], reference [${front.join(', ')}]`;
 }
 
 /** Checks every leg of an itinerary against the raw feed; returns the problems found. */
@@ -148,7 +173,8 @@ function checkItinerary(w: World, q: PlanQuery, it: Itinerary): string[] {
   if (it.arrival !== legs[legs.length - 1]!.arrival) fail('itinerary arrival ≠ last leg arrival');
   if (it.departure < q.time) fail(`leaves at ${iso(w, it.departure)}, before the query time`);
   const transit = legs.filter(isTransitLeg);
-  if (it.transfers !== Math.max(0, transit.length - 1)) fail(`transfers ${it.transfers} for ${transit.length} rides`);
+  if (it.transfers !== Math.max(0, transit.length - 1))
+    fail(`transfers ${it.transfers} for ${transit.length} rides`);
   if (it.transfers > q.maxTransfers) fail(`${it.transfers} transfers > maxTransfers`);
   const walkSum = legs.reduce((sum, l) => sum + (l.mode === 'WALK' ? l.distanceMeters : 0), 0);
   if (it.walkMeters !== walkSum) fail(`walkMeters ${it.walkMeters} ≠ sum of walks ${walkSum}`);
@@ -158,22 +184,33 @@ function checkItinerary(w: World, q: PlanQuery, it: Itinerary): string[] {
     if (leg.arrival < leg.departure) fail(`${where} arrives before it leaves`);
     const next = legs[i + 1];
     if (next && next.departure < leg.arrival) fail(`${where} ends after leg ${i + 1} starts`);
-    if (next && leg.mode === 'WALK' && next.mode === 'WALK') fail(`${where} and the next are both walks`);
+    if (next && leg.mode === 'WALK' && next.mode === 'WALK')
+      fail(`${where} and the next are both walks`);
 
     if (!isTransitLeg(leg)) {
       const meters = ref.walkMeters(leg.from.lat, leg.from.lon, leg.to.lat, leg.to.lon);
-      if (leg.distanceMeters !== meters) fail(`${where} is ${leg.distanceMeters} m, the walk is ${meters} m`);
+      if (leg.distanceMeters !== meters)
+        fail(`${where} is ${leg.distanceMeters} m, the walk is ${meters} m`);
       const prev = legs[i - 1];
-      const between = prev !== undefined && prev.mode !== 'WALK' && next !== undefined && next.mode !== 'WALK';
+      const between =
+        prev !== undefined && prev.mode !== 'WALK' && next !== undefined && next.mode !== 'WALK';
       if (between) {
-        const foot = ref.footpathSeconds(tt.stopIds[leg.from.stop!]!, tt.stopIds[leg.to.stop!]!, q.walkSpeed);
-        if (foot === undefined) fail(`${where}: no footpath ${tt.stopIds[leg.from.stop!]} → ${tt.stopIds[leg.to.stop!]}`);
-        else if (leg.arrival - leg.departure !== foot) fail(`${where} takes ${leg.arrival - leg.departure} s, footpath ${foot} s`);
-        if (next.departure < leg.arrival + q.transferSlack) fail(`${where}: next ride leaves before walk + slack`);
+        const foot = ref.footpathSeconds(
+          tt.stopIds[leg.from.stop!]!,
+          tt.stopIds[leg.to.stop!]!,
+          q.walkSpeed,
+        );
+        if (foot === undefined)
+          fail(`${where}: no footpath ${tt.stopIds[leg.from.stop!]} → ${tt.stopIds[leg.to.stop!]}`);
+        else if (leg.arrival - leg.departure !== foot)
+          fail(`${where} takes ${leg.arrival - leg.departure} s, footpath ${foot} s`);
+        if (next.departure < leg.arrival + q.transferSlack)
+          fail(`${where}: next ride leaves before walk + slack`);
       } else {
         if (meters > q.maxWalkMeters) fail(`${where}: ${meters} m > maxWalkMeters`);
         const seconds = Math.ceil(meters / q.walkSpeed);
-        if (leg.arrival - leg.departure !== seconds) fail(`${where} takes ${leg.arrival - leg.departure} s, not ${seconds} s`);
+        if (leg.arrival - leg.departure !== seconds)
+          fail(`${where} takes ${leg.arrival - leg.departure} s, not ${seconds} s`);
       }
       return;
     }
@@ -181,29 +218,46 @@ function checkItinerary(w: World, q: PlanQuery, it: Itinerary): string[] {
     // A ride: the trip runs on its service day and calls at these stops at these times.
     const tripId = tt.tripIds[leg.trip]!;
     const trip = ref.trips.get(tripId);
-    const date = DateTime.fromMillis(leg.serviceDay * 86_400_000, { zone: 'UTC' }).toFormat('yyyyMMdd');
+    const date = DateTime.fromMillis(leg.serviceDay * 86_400_000, { zone: 'UTC' }).toFormat(
+      'yyyyMMdd',
+    );
     if (!trip) {
       fail(`${where}: unknown trip ${tripId}`);
       return;
     }
     if (!ref.runsOn(tripId, date)) fail(`${where}: ${tripId} does not run on ${date}`);
-    if (trip.stopIds[leg.boardPos] !== tt.stopIds[leg.from.stop!]) fail(`${where}: boards at a stop the trip does not call at there`);
-    if (trip.stopIds[leg.alightPos] !== tt.stopIds[leg.to.stop!]) fail(`${where}: alights at a stop the trip does not call at there`);
-    if (leg.boardPos >= leg.alightPos) fail(`${where}: boards at ${leg.boardPos}, alights at ${leg.alightPos}`);
+    if (trip.stopIds[leg.boardPos] !== tt.stopIds[leg.from.stop!])
+      fail(`${where}: boards at a stop the trip does not call at there`);
+    if (trip.stopIds[leg.alightPos] !== tt.stopIds[leg.to.stop!])
+      fail(`${where}: alights at a stop the trip does not call at there`);
+    if (leg.boardPos >= leg.alightPos)
+      fail(`${where}: boards at ${leg.boardPos}, alights at ${leg.alightPos}`);
     if (trip.canBoard[leg.boardPos] !== 1) fail(`${where}: pickup_type 1 at the boarding stop`);
-    if (trip.canAlight[leg.alightPos] !== 1) fail(`${where}: drop_off_type 1 at the alighting stop`);
+    if (trip.canAlight[leg.alightPos] !== 1)
+      fail(`${where}: drop_off_type 1 at the alighting stop`);
     const offset = ref
       .runOffsets(tripId, date)
-      .find((o) => trip.departure[leg.boardPos]! + o === leg.departure && trip.arrival[leg.alightPos]! + o === leg.arrival);
+      .find(
+        (o) =>
+          trip.departure[leg.boardPos]! + o === leg.departure &&
+          trip.arrival[leg.alightPos]! + o === leg.arrival,
+      );
     if (offset === undefined) {
-      fail(`${where}: ${tripId} on ${date} has no run leaving ${iso(w, leg.departure)} and arriving ${iso(w, leg.arrival)}`);
+      fail(
+        `${where}: ${tripId} on ${date} has no run leaving ${iso(w, leg.departure)} and arriving ${iso(w, leg.arrival)}`,
+      );
     } else {
       const expected = [];
       for (let pos = leg.boardPos + 1; pos < leg.alightPos; pos++) {
-        expected.push(`${trip.stopIds[pos]}@${trip.arrival[pos]! + offset}/${trip.departure[pos]! + offset}`);
+        expected.push(
+          `${trip.stopIds[pos]}@${trip.arrival[pos]! + offset}/${trip.departure[pos]! + offset}`,
+        );
       }
-      const got = leg.intermediateStops.map((s) => `${tt.stopIds[s.stop]}@${s.arrival}/${s.departure}`);
-      if (expected.join() !== got.join()) fail(`${where}: intermediate stops differ from the trip's`);
+      const got = leg.intermediateStops.map(
+        (s) => `${tt.stopIds[s.stop]}@${s.arrival}/${s.departure}`,
+      );
+      if (expected.join() !== got.join())
+        fail(`${where}: intermediate stops differ from the trip's`);
     }
 
     // A change straight from the previous ride (no walk leg): staying at the stop.
@@ -214,7 +268,9 @@ function checkItinerary(w: World, q: PlanQuery, it: Itinerary): string[] {
       const foot = a === b ? ref.footpathSeconds(a, b, q.walkSpeed) : undefined;
       if (foot === undefined) fail(`${where}: changes ${a} → ${b} without a footpath`);
       else if (leg.departure < prev.arrival + foot + q.transferSlack) {
-        fail(`${where}: leaves ${leg.departure - prev.arrival} s after the previous ride arrives; needs ${foot} + ${q.transferSlack} s`);
+        fail(
+          `${where}: leaves ${leg.departure - prev.arrival} s after the previous ride arrives; needs ${foot} + ${q.transferSlack} s`,
+        );
       }
     }
     // A ride without a walk before or after it starts or ends at the stop asked for (or 0 m from it).
@@ -223,8 +279,10 @@ function checkItinerary(w: World, q: PlanQuery, it: Itinerary): string[] {
       (stop === place.stop ||
         tt.stopParent[stop] === place.stop ||
         ref.walkMeters(place.lat, place.lon, tt.stopLat[stop]!, tt.stopLon[stop]!) === 0);
-    if (i === 0 && !atPlace(q.from, leg.from.stop!)) fail(`${where}: boards away from the origin without walking`);
-    if (!next && !atPlace(q.to, leg.to.stop!)) fail(`${where}: alights away from the destination without walking`);
+    if (i === 0 && !atPlace(q.from, leg.from.stop!))
+      fail(`${where}: boards away from the origin without walking`);
+    if (!next && !atPlace(q.to, leg.to.stop!))
+      fail(`${where}: alights away from the destination without walking`);
   });
   return problems;
 }
@@ -250,7 +308,11 @@ interface Counts {
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Runs `check` on `count` items made by `make`, yielding now and then; returns the problems. */
-async function collect<T>(count: number, make: () => T, check: (item: T) => string[]): Promise<string[]> {
+async function collect<T>(
+  count: number,
+  make: () => T,
+  check: (item: T) => string[],
+): Promise<string[]> {
   const problems: string[] = [];
   for (let i = 0; i < count; i++) {
     problems.push(...check(make()));
@@ -282,14 +344,22 @@ function referenceSuite(
 
   it(`earliest arrival equals the reference on ${counts.stops} random stop-to-stop queries, 06:00–22:00`, async () => {
     const rnd = mulberry32(seed);
-    const problems = await collect(counts.stops, () => stopQuery(rnd, randomTime(w, rnd)), (q) => compareEarliest(w, [q]));
+    const problems = await collect(
+      counts.stops,
+      () => stopQuery(rnd, randomTime(w, rnd)),
+      (q) => compareEarliest(w, [q]),
+    );
     expect(problems, report(problems, counts.stops)).toEqual([]);
   });
 
   it(`earliest arrival equals the reference on ${counts.night} random stop-to-stop queries across midnight`, async () => {
     const rnd = mulberry32(seed + 10);
     const night = () => w.midnight + 22 * 3600 + Math.floor(rnd() * 5 * 3600);
-    const problems = await collect(counts.night, () => stopQuery(rnd, night()), (q) => compareEarliest(w, [q]));
+    const problems = await collect(
+      counts.night,
+      () => stopQuery(rnd, night()),
+      (q) => compareEarliest(w, [q]),
+    );
     expect(problems, report(problems, counts.night)).toEqual([]);
   });
 
@@ -361,17 +431,24 @@ function checkArriveBy(w: World, q: PlanQuery): string[] {
   if (!it0) {
     // Nothing leaves in the 24 h before the deadline and arrives by it.
     const earliest = w.ref.earliestArrival({ ...rq, time: q.time - 24 * 3600 }).arrival;
-    return earliest !== undefined && earliest <= q.time ? [`${where}: router none, reference arrives ${iso(w, earliest)}`] : [];
+    return earliest !== undefined && earliest <= q.time
+      ? [`${where}: router none, reference arrives ${iso(w, earliest)}`]
+      : [];
   }
   const problems: string[] = [];
   const from = w.ref.earliestArrival({ ...rq, time: it0.departure }).arrival;
   const later = w.ref.earliestArrival({ ...rq, time: it0.departure + 1 }).arrival;
-  if (it0.arrival > q.time) problems.push(`${where}: arrives ${iso(w, it0.arrival)}, after the deadline`);
+  if (it0.arrival > q.time)
+    problems.push(`${where}: arrives ${iso(w, it0.arrival)}, after the deadline`);
   if (from === undefined || from > it0.arrival) {
-    problems.push(`${where}: leaving ${iso(w, it0.departure)} the reference arrives ${iso(w, from)}`);
+    problems.push(
+      `${where}: leaving ${iso(w, it0.departure)} the reference arrives ${iso(w, from)}`,
+    );
   }
   if (later !== undefined && later <= q.time) {
-    problems.push(`${where}: router leaves ${iso(w, it0.departure)}, but leaving later still arrives ${iso(w, later)}`);
+    problems.push(
+      `${where}: router leaves ${iso(w, it0.departure)}, but leaving later still arrives ${iso(w, later)}`,
+    );
   }
   return problems;
 }
@@ -389,17 +466,20 @@ function source(feedId: 'si' | 'subway'): Promise<FeedSource> {
 
 const title = (text: string) => `${text}${HAVE_FEEDS ? '' : ` (${SKIP_MESSAGE})`}`;
 
-describe.skipIf(!HAVE_FEEDS)(title('router vs reference: Staten Island bus, Wednesday 2026-12-02'), () => {
-  referenceSuite(async () => buildWorld([await source('si')], '2026-12-02'), 20261202, {
-    stops: 120,
-    night: 30,
-    points: 80,
-    pareto: 30,
-    unlimited: 15,
-    arriveBy: 15,
-    plans: 60,
-  });
-});
+describe.skipIf(!HAVE_FEEDS)(
+  title('router vs reference: Staten Island bus, Wednesday 2026-12-02'),
+  () => {
+    referenceSuite(async () => buildWorld([await source('si')], '2026-12-02'), 20261202, {
+      stops: 120,
+      night: 30,
+      points: 80,
+      pareto: 30,
+      unlimited: 15,
+      arriveBy: 15,
+      plans: 60,
+    });
+  },
+);
 
 describe.skipIf(!HAVE_FEEDS)(title('router vs reference: subway, Wednesday 2026-10-14'), () => {
   referenceSuite(async () => buildWorld([await source('subway')], '2026-10-14'), 20261014, {
@@ -413,20 +493,23 @@ describe.skipIf(!HAVE_FEEDS)(title('router vs reference: subway, Wednesday 2026-
   });
 });
 
-describe.skipIf(!HAVE_FEEDS)(title('router vs reference: Staten Island bus and subway together, 2026-10-14'), () => {
-  // Half the pairs go between the two feeds (express buses reach Manhattan, a walk from the subway).
-  const crossing = (w: World, rnd: () => number): [number, number] => {
-    if (rnd() < 0.5) return randomStopPair(w, rnd);
-    const si = w.places.filter((s) => w.net.tt.stopIds[s]!.startsWith('si:'));
-    const subway = w.places.filter((s) => w.net.tt.stopIds[s]!.startsWith('subway:'));
-    const a = si[Math.floor(rnd() * si.length)]!;
-    const b = subway[Math.floor(rnd() * subway.length)]!;
-    return rnd() < 0.5 ? [a, b] : [b, a];
-  };
-  referenceSuite(
-    async () => buildWorld([await source('si'), await source('subway')], '2026-10-14'),
-    20261015,
-    { stops: 50, night: 10, points: 30, pareto: 10, unlimited: 5, arriveBy: 5, plans: 30 },
-    crossing,
-  );
-});
+describe.skipIf(!HAVE_FEEDS)(
+  title('router vs reference: Staten Island bus and subway together, 2026-10-14'),
+  () => {
+    // Half the pairs go between the two feeds (express buses reach Manhattan, a walk from the subway).
+    const crossing = (w: World, rnd: () => number): [number, number] => {
+      if (rnd() < 0.5) return randomStopPair(w, rnd);
+      const si = w.places.filter((s) => w.net.tt.stopIds[s]!.startsWith('si:'));
+      const subway = w.places.filter((s) => w.net.tt.stopIds[s]!.startsWith('subway:'));
+      const a = si[Math.floor(rnd() * si.length)]!;
+      const b = subway[Math.floor(rnd() * subway.length)]!;
+      return rnd() < 0.5 ? [a, b] : [b, a];
+    };
+    referenceSuite(
+      async () => buildWorld([await source('si'), await source('subway')], '2026-10-14'),
+      20261015,
+      { stops: 50, night: 10, points: 30, pareto: 10, unlimited: 5, arriveBy: 5, plans: 30 },
+      crossing,
+    );
+  },
+);

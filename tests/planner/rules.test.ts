@@ -6,7 +6,14 @@ import { PLAN_DEFAULTS, type PlanQuery } from '../../src/planner/query.js';
 import { compileTimetable } from '../../src/transit/compile.js';
 import { Network } from '../../src/transit/network.js';
 import { haversine, Reference } from '../helpers/reference.js';
-import { grid, offset, tinyFeed, tinyWorld, type TinyFeedSpec, type TinyWorld } from '../helpers/tinyFeed.js';
+import {
+  grid,
+  offset,
+  tinyFeed,
+  tinyWorld,
+  type TinyFeedSpec,
+  type TinyWorld,
+} from '../helpers/tinyFeed.js';
 import { refQueryOf } from './compare.js';
 
 /**
@@ -32,14 +39,25 @@ function walkSec(a: readonly [number, number], b: readonly [number, number], spe
 }
 
 /** The router's itineraries and the reference's earliest arrival for one query. */
-function solve(w: TinyWorld, q: PlanQuery): { its: Itinerary[]; ref: number | undefined; messages: string[] } {
+function solve(
+  w: TinyWorld,
+  q: PlanQuery,
+): { its: Itinerary[]; ref: number | undefined; messages: string[] } {
   const result = plan(w.net, q);
   const ref = new Reference([w.src]).earliestArrival(refQueryOf(w.tt, q));
-  return { its: result.itineraries, ref: ref.arrival, messages: result.messages.map((m) => m.code) };
+  return {
+    its: result.itineraries,
+    ref: ref.arrival,
+    messages: result.messages.map((m) => m.code),
+  };
 }
 
 /** Asserts router and reference agree on the earliest arrival (local time, or undefined for none). */
-function expectEarliest(w: TinyWorld, q: PlanQuery, local: string | undefined): Itinerary | undefined {
+function expectEarliest(
+  w: TinyWorld,
+  q: PlanQuery,
+  local: string | undefined,
+): Itinerary | undefined {
   const { its, ref } = solve(w, q);
   const expected = local === undefined ? undefined : w.at(local);
   expect(its[0]?.arrival, 'router earliest arrival').toBe(expected);
@@ -50,7 +68,9 @@ function expectEarliest(w: TinyWorld, q: PlanQuery, local: string | undefined): 
 
 /** Feed-local trip ids of an itinerary's transit legs. */
 function tripsOf(w: TinyWorld, it: Itinerary | undefined): string[] {
-  return (it?.legs ?? []).flatMap((l) => (!isTransitLeg(l) ? [] : [w.tt.tripIds[l.trip]!.replace(/^t:/, '')]));
+  return (it?.legs ?? []).flatMap((l) =>
+    !isTransitLeg(l) ? [] : [w.tt.tripIds[l.trip]!.replace(/^t:/, '')],
+  );
 }
 
 describe('transfer slack (default 60 s) at the same stop (0 s footpath)', () => {
@@ -60,9 +80,18 @@ describe('transfer slack (default 60 s) at the same stop (0 s footpath)', () => 
   const w = tinyWorld({
     stops: { A: grid(0, 0), B: grid(1, 0), C: grid(2, 0) },
     trips: {
-      t1: [['A', '08:00:00', '08:00:00'], ['B', '08:10:00', '08:10:00']],
-      t2: [['B', '08:10:30', '08:10:30'], ['C', '08:20:00', '08:20:00']],
-      t3: [['B', '08:11:00', '08:11:00'], ['C', '08:30:00', '08:30:00']],
+      t1: [
+        ['A', '08:00:00', '08:00:00'],
+        ['B', '08:10:00', '08:10:00'],
+      ],
+      t2: [
+        ['B', '08:10:30', '08:10:30'],
+        ['C', '08:20:00', '08:20:00'],
+      ],
+      t3: [
+        ['B', '08:11:00', '08:11:00'],
+        ['C', '08:30:00', '08:30:00'],
+      ],
     },
   });
 
@@ -75,7 +104,11 @@ describe('transfer slack (default 60 s) at the same stop (0 s footpath)', () => 
   });
 
   it('makes the 30 s connection when the slack is 30 s, not when it is 31 s', () => {
-    const fast = expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`, { transferSlack: 30 }), `${DAY}T08:20`);
+    const fast = expectEarliest(
+      w,
+      w.query('A', 'C', `${DAY}T07:55`, { transferSlack: 30 }),
+      `${DAY}T08:20`,
+    );
     expect(tripsOf(w, fast)).toEqual(['t1', 't2']);
     expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`, { transferSlack: 31 }), `${DAY}T08:30`);
   });
@@ -96,10 +129,22 @@ describe('generated walking transfers', () => {
   const spec: TinyFeedSpec = {
     stops: { A: grid(0, 0), B, B2, B3, C: grid(2, 0) },
     trips: {
-      t1: [['A', '08:00:00', '08:00:00'], ['B', clock(arrB), clock(arrB)]],
-      t2: [['B2', clock(arrB + w1 + 59), clock(arrB + w1 + 59)], ['C', '08:20:00', '08:20:00']],
-      t3: [['B2', clock(arrB + w1 + 60), clock(arrB + w1 + 60)], ['C', '08:30:00', '08:30:00']],
-      t4: [['B3', '08:30:00', '08:30:00'], ['C', '08:35:00', '08:35:00']],
+      t1: [
+        ['A', '08:00:00', '08:00:00'],
+        ['B', clock(arrB), clock(arrB)],
+      ],
+      t2: [
+        ['B2', clock(arrB + w1 + 59), clock(arrB + w1 + 59)],
+        ['C', '08:20:00', '08:20:00'],
+      ],
+      t3: [
+        ['B2', clock(arrB + w1 + 60), clock(arrB + w1 + 60)],
+        ['C', '08:30:00', '08:30:00'],
+      ],
+      t4: [
+        ['B3', '08:30:00', '08:30:00'],
+        ['C', '08:35:00', '08:35:00'],
+      ],
     },
   };
   const w = tinyWorld(spec);
@@ -117,7 +162,11 @@ describe('generated walking transfers', () => {
   it('uses the query walk speed for transfer walks', () => {
     // At 1.0 m/s the walk takes 254 s: t3 leaves B2 at 08:10 + 256 s, 58 s before 08:10 + 254 + 60 s.
     // Every bus runs daily, so the best is tomorrow's t2 (at 08:20).
-    const it0 = expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`, { walkSpeed: 1.0 }), '2026-12-03T08:20');
+    const it0 = expectEarliest(
+      w,
+      w.query('A', 'C', `${DAY}T07:55`, { walkSpeed: 1.0 }),
+      '2026-12-03T08:20',
+    );
     expect(tripsOf(w, it0).at(-1)).toBe('t2');
   });
 
@@ -139,10 +188,22 @@ describe('transfers.txt type 2: min_transfer_time replaces the generated walk', 
   const spec: TinyFeedSpec = {
     stops: { A: grid(0, 0), B, B2: offset(B, 203), F: offset(B, 0, 1500), C: grid(2, 0) },
     trips: {
-      t1: [['A', '08:00:00', '08:00:00'], ['B', '08:10:00', '08:10:00']],
-      t2: [['B2', '08:15:59', '08:15:59'], ['C', '08:20:00', '08:20:00']],
-      t3: [['B2', '08:16:00', '08:16:00'], ['C', '08:30:00', '08:30:00']],
-      t4: [['F', '08:13:00', '08:13:00'], ['C', '08:40:00', '08:40:00']],
+      t1: [
+        ['A', '08:00:00', '08:00:00'],
+        ['B', '08:10:00', '08:10:00'],
+      ],
+      t2: [
+        ['B2', '08:15:59', '08:15:59'],
+        ['C', '08:20:00', '08:20:00'],
+      ],
+      t3: [
+        ['B2', '08:16:00', '08:16:00'],
+        ['C', '08:30:00', '08:30:00'],
+      ],
+      t4: [
+        ['F', '08:13:00', '08:13:00'],
+        ['C', '08:40:00', '08:40:00'],
+      ],
     },
     transfers: [['B', 'B2', 2, 300]],
   };
@@ -162,7 +223,11 @@ describe('transfers.txt type 2: min_transfer_time replaces the generated walk', 
   });
 
   it('joins stops farther apart than any generated walk', () => {
-    const w = tinyWorld({ ...spec, trips: { t1: spec.trips.t1!, t4: spec.trips.t4! }, transfers: [['B', 'F', 2, 120]] });
+    const w = tinyWorld({
+      ...spec,
+      trips: { t1: spec.trips.t1!, t4: spec.trips.t4! },
+      transfers: [['B', 'F', 2, 120]],
+    });
     const it0 = expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:40`);
     expect(tripsOf(w, it0)).toEqual(['t1', 't4']);
   });
@@ -172,8 +237,14 @@ describe('transfers.txt type 2: min_transfer_time replaces the generated walk', 
     const w = tinyWorld({
       stops: { A: grid(0, 0), B, C: grid(2, 0) },
       trips: {
-        t1: [['A', '08:00:00', '08:00:00'], ['B', '08:10:00', '08:10:00']],
-        t5: [['B', '08:11:00', '08:11:00'], ['C', '08:25:00', '08:25:00']],
+        t1: [
+          ['A', '08:00:00', '08:00:00'],
+          ['B', '08:10:00', '08:10:00'],
+        ],
+        t5: [
+          ['B', '08:11:00', '08:11:00'],
+          ['C', '08:25:00', '08:25:00'],
+        ],
       },
       transfers: [['B', 'B', 2, 0]],
     });
@@ -198,11 +269,26 @@ describe('transfers.txt rows naming a parent station apply to all its platforms'
       C: grid(2, 0),
     },
     trips: {
-      t1: [['A', '08:00:00', '08:00:00'], ['S1', '08:10:00', '08:10:00']],
-      t2: [['S1', '08:13:59', '08:13:59'], ['C', '08:20:00', '08:20:00']],
-      t3: [['S2', '08:13:59', '08:13:59'], ['C', '08:22:00', '08:22:00']],
-      t4: [['S2', '08:14:00', '08:14:00'], ['C', '08:30:00', '08:30:00']],
-      t5: [['S1', '08:14:00', '08:14:00'], ['C', '08:35:00', '08:35:00']],
+      t1: [
+        ['A', '08:00:00', '08:00:00'],
+        ['S1', '08:10:00', '08:10:00'],
+      ],
+      t2: [
+        ['S1', '08:13:59', '08:13:59'],
+        ['C', '08:20:00', '08:20:00'],
+      ],
+      t3: [
+        ['S2', '08:13:59', '08:13:59'],
+        ['C', '08:22:00', '08:22:00'],
+      ],
+      t4: [
+        ['S2', '08:14:00', '08:14:00'],
+        ['C', '08:30:00', '08:30:00'],
+      ],
+      t5: [
+        ['S1', '08:14:00', '08:14:00'],
+        ['C', '08:35:00', '08:35:00'],
+      ],
     },
     transfers: [['S', 'S', 2, 180]],
   };
@@ -214,7 +300,10 @@ describe('transfers.txt rows naming a parent station apply to all its platforms'
   });
 
   it('a change on the same platform takes 180 s + slack too (the row replaces the 0 s stay)', () => {
-    const w = tinyWorld({ ...spec, trips: { t1: spec.trips.t1!, t2: spec.trips.t2!, t5: spec.trips.t5! } });
+    const w = tinyWorld({
+      ...spec,
+      trips: { t1: spec.trips.t1!, t2: spec.trips.t2!, t5: spec.trips.t5! },
+    });
     const it0 = expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:35`);
     expect(tripsOf(w, it0)).toEqual(['t1', 't5']);
   });
@@ -242,26 +331,50 @@ describe('transfers.txt type 3 forbids a transfer', () => {
   const spec: TinyFeedSpec = {
     stops: { A: grid(0, 0), B, B2: offset(B, 203), C: grid(2, 0) },
     trips: {
-      t1: [['A', '08:00:00', '08:00:00'], ['B', '08:10:00', '08:10:00']],
-      t2: [['B', '08:12:00', '08:12:00'], ['C', '08:20:00', '08:20:00']],
-      t3: [['B2', '08:15:00', '08:15:00'], ['C', '08:25:00', '08:25:00']],
-      t4: [['A', '09:00:00', '09:00:00'], ['C', '09:30:00', '09:30:00']],
+      t1: [
+        ['A', '08:00:00', '08:00:00'],
+        ['B', '08:10:00', '08:10:00'],
+      ],
+      t2: [
+        ['B', '08:12:00', '08:12:00'],
+        ['C', '08:20:00', '08:20:00'],
+      ],
+      t3: [
+        ['B2', '08:15:00', '08:15:00'],
+        ['C', '08:25:00', '08:25:00'],
+      ],
+      t4: [
+        ['A', '09:00:00', '09:00:00'],
+        ['C', '09:30:00', '09:30:00'],
+      ],
     },
   };
 
   it('allows both changes without transfers.txt', () => {
     const w = tinyWorld(spec);
-    expect(tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:20`))).toEqual(['t1', 't2']);
+    expect(
+      tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:20`)),
+    ).toEqual(['t1', 't2']);
   });
 
   it('forbids staying at B, so walks to B2', () => {
     const w = tinyWorld({ ...spec, transfers: [['B', 'B', 3]] });
-    expect(tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:25`))).toEqual(['t1', 't3']);
+    expect(
+      tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:25`)),
+    ).toEqual(['t1', 't3']);
   });
 
   it('forbids both, so takes the later direct trip', () => {
-    const w = tinyWorld({ ...spec, transfers: [['B', 'B', 3], ['B', 'B2', 3]] });
-    expect(tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T09:30`))).toEqual(['t4']);
+    const w = tinyWorld({
+      ...spec,
+      transfers: [
+        ['B', 'B', 3],
+        ['B', 'B2', 3],
+      ],
+    });
+    expect(
+      tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T09:30`)),
+    ).toEqual(['t4']);
   });
 });
 
@@ -272,34 +385,61 @@ describe('pickup_type and drop_off_type', () => {
   const w = tinyWorld({
     stops: { A: grid(0, 0), B: grid(1, 0), C: grid(2, 0) },
     trips: {
-      t1: [['A', '08:00:00', '08:00:00'], ['B', '08:10:00', '08:10:00', 1, 1], ['C', '08:20:00', '08:20:00']],
-      t2: [['B', '08:30:00', '08:30:00'], ['C', '08:40:00', '08:40:00']],
-      t3: [['A', '08:30:00', '08:30:00'], ['B', '08:45:00', '08:45:00']],
+      t1: [
+        ['A', '08:00:00', '08:00:00'],
+        ['B', '08:10:00', '08:10:00', 1, 1],
+        ['C', '08:20:00', '08:20:00'],
+      ],
+      t2: [
+        ['B', '08:30:00', '08:30:00'],
+        ['C', '08:40:00', '08:40:00'],
+      ],
+      t3: [
+        ['A', '08:30:00', '08:30:00'],
+        ['B', '08:45:00', '08:45:00'],
+      ],
     },
   });
 
   it('cannot board where pickup_type is 1', () => {
-    expect(tripsOf(w, expectEarliest(w, w.query('B', 'C', `${DAY}T08:00`), `${DAY}T08:40`))).toEqual(['t2']);
+    expect(
+      tripsOf(w, expectEarliest(w, w.query('B', 'C', `${DAY}T08:00`), `${DAY}T08:40`)),
+    ).toEqual(['t2']);
   });
 
   it('cannot alight where drop_off_type is 1', () => {
-    expect(tripsOf(w, expectEarliest(w, w.query('A', 'B', `${DAY}T07:55`), `${DAY}T08:45`))).toEqual(['t3']);
+    expect(
+      tripsOf(w, expectEarliest(w, w.query('A', 'B', `${DAY}T07:55`), `${DAY}T08:45`)),
+    ).toEqual(['t3']);
   });
 
   it('rides through such a stop', () => {
-    expect(tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:20`))).toEqual(['t1']);
+    expect(
+      tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:20`)),
+    ).toEqual(['t1']);
   });
 
   it('cannot board at a first stop with pickup_type 1 nor alight at a last stop with drop_off_type 1', () => {
     const v = tinyWorld({
       stops: { A: grid(0, 0), B: grid(1, 0) },
       trips: {
-        t1: [['A', '08:00:00', '08:00:00', 1], ['B', '08:10:00', '08:10:00']],
-        t2: [['A', '08:05:00', '08:05:00'], ['B', '08:15:00', '08:15:00', 0, 1]],
-        t3: [['A', '08:30:00', '08:30:00'], ['B', '08:40:00', '08:40:00']],
+        t1: [
+          ['A', '08:00:00', '08:00:00', 1],
+          ['B', '08:10:00', '08:10:00'],
+        ],
+        t2: [
+          ['A', '08:05:00', '08:05:00'],
+          ['B', '08:15:00', '08:15:00', 0, 1],
+        ],
+        t3: [
+          ['A', '08:30:00', '08:30:00'],
+          ['B', '08:40:00', '08:40:00'],
+        ],
       },
     });
-    expect(tripsOf(v, expectEarliest(v, v.query('A', 'B', `${DAY}T07:55`), `${DAY}T08:40`))).toEqual(['t3']);
+    expect(
+      tripsOf(v, expectEarliest(v, v.query('A', 'B', `${DAY}T07:55`), `${DAY}T08:40`)),
+    ).toEqual(['t3']);
   });
 });
 
@@ -308,7 +448,12 @@ describe('frequencies.txt', () => {
   //   runs leave A at 06:00, 06:10, …, 06:50; none at 07:00 (end_time is exclusive)
   const w = tinyWorld({
     stops: { A: grid(0, 0), B: grid(1, 0) },
-    trips: { f: [['A', '00:00:00', '00:00:00'], ['B', '00:10:00', '00:10:00']] },
+    trips: {
+      f: [
+        ['A', '00:00:00', '00:00:00'],
+        ['B', '00:10:00', '00:10:00'],
+      ],
+    },
     frequencies: [['f', '06:00:00', '07:00:00', 600]],
   });
 
@@ -332,7 +477,15 @@ describe('trips after midnight belong to the previous service day', () => {
   //   n: A 24:45:00 ──▶ B 25:05:00   i.e. Wednesday 2026-12-02 00:45 ──▶ 01:05
   const w = tinyWorld({
     stops: { A: grid(0, 0), B: grid(1, 0) },
-    trips: { n: { service: 'tue', times: [['A', '24:45:00', '24:45:00'], ['B', '25:05:00', '25:05:00']] } },
+    trips: {
+      n: {
+        service: 'tue',
+        times: [
+          ['A', '24:45:00', '24:45:00'],
+          ['B', '25:05:00', '25:05:00'],
+        ],
+      },
+    },
     calendarDates: [['tue', '20261201', 1]],
   });
 
@@ -357,8 +510,20 @@ describe('calendar_dates exceptions', () => {
   const w = tinyWorld({
     stops: { A: grid(0, 0), B: grid(1, 0) },
     trips: {
-      w1: { service: 'wk', times: [['A', '08:00:00', '08:00:00'], ['B', '08:30:00', '08:30:00']] },
-      d1: { service: 'daily', times: [['A', '09:00:00', '09:00:00'], ['B', '09:45:00', '09:45:00']] },
+      w1: {
+        service: 'wk',
+        times: [
+          ['A', '08:00:00', '08:00:00'],
+          ['B', '08:30:00', '08:30:00'],
+        ],
+      },
+      d1: {
+        service: 'daily',
+        times: [
+          ['A', '09:00:00', '09:00:00'],
+          ['B', '09:45:00', '09:45:00'],
+        ],
+      },
     },
     calendars: [
       { service: 'wk', days: 'MTWTF--', start: '20261201', end: '20261231' },
@@ -383,7 +548,15 @@ describe('calendar_dates exceptions', () => {
   it('a feed with only calendar_dates runs on exactly those dates', () => {
     const v = tinyWorld({
       stops: { A: grid(0, 0), B: grid(1, 0) },
-      trips: { x: { service: 'x', times: [['A', '08:00:00', '08:00:00'], ['B', '08:30:00', '08:30:00']] } },
+      trips: {
+        x: {
+          service: 'x',
+          times: [
+            ['A', '08:00:00', '08:00:00'],
+            ['B', '08:30:00', '08:30:00'],
+          ],
+        },
+      },
       calendarDates: [
         ['x', '20261202', 1],
         ['x', '20261204', 1],
@@ -404,7 +577,12 @@ describe('access and egress walks from coordinates', () => {
   const P = offset(B, 303);
   const w = tinyWorld({
     stops: { A, B },
-    trips: { t1: [['A', '08:00:00', '08:00:00'], ['B', '08:20:00', '08:20:00']] },
+    trips: {
+      t1: [
+        ['A', '08:00:00', '08:00:00'],
+        ['B', '08:20:00', '08:20:00'],
+      ],
+    },
   });
   const from = { lat: O[0], lon: O[1] };
   const to = { lat: P[0], lon: P[1] };
@@ -440,7 +618,12 @@ describe('direct walk', () => {
   const P = offset(O, 303);
   const w = tinyWorld({
     stops: { A: grid(0, 0), B: grid(1, 0) },
-    trips: { t1: [['A', '08:00:00', '08:00:00'], ['B', '08:20:00', '08:20:00']] },
+    trips: {
+      t1: [
+        ['A', '08:00:00', '08:00:00'],
+        ['B', '08:20:00', '08:20:00'],
+      ],
+    },
   });
 
   it('is an itinerary when within maxWalkMeters', () => {
@@ -454,7 +637,9 @@ describe('direct walk', () => {
   });
 
   it('is not when farther than maxWalkMeters', () => {
-    const q = w.query({ lat: O[0], lon: O[1] }, { lat: P[0], lon: P[1] }, `${DAY}T08:00`, { maxWalkMeters: 378 });
+    const q = w.query({ lat: O[0], lon: O[1] }, { lat: P[0], lon: P[1] }, `${DAY}T08:00`, {
+      maxWalkMeters: 378,
+    });
     expectEarliest(w, q, undefined);
   });
 });
@@ -464,15 +649,28 @@ describe('maxTransfers limits the number of rides', () => {
   const w = tinyWorld({
     stops: { A: grid(0, 0), B: grid(1, 0), C: grid(2, 0), D: grid(3, 0) },
     trips: {
-      t1: [['A', '08:00:00', '08:00:00'], ['B', '08:10:00', '08:10:00']],
-      t2: [['B', '08:20:00', '08:20:00'], ['C', '08:30:00', '08:30:00']],
-      t3: [['C', '08:40:00', '08:40:00'], ['D', '08:50:00', '08:50:00']],
+      t1: [
+        ['A', '08:00:00', '08:00:00'],
+        ['B', '08:10:00', '08:10:00'],
+      ],
+      t2: [
+        ['B', '08:20:00', '08:20:00'],
+        ['C', '08:30:00', '08:30:00'],
+      ],
+      t3: [
+        ['C', '08:40:00', '08:40:00'],
+        ['D', '08:50:00', '08:50:00'],
+      ],
     },
   });
 
   it('needs two transfers from A to D', () => {
     expectEarliest(w, w.query('A', 'D', `${DAY}T07:55`, { maxTransfers: 1 }), undefined);
-    const it0 = expectEarliest(w, w.query('A', 'D', `${DAY}T07:55`, { maxTransfers: 2 }), `${DAY}T08:50`);
+    const it0 = expectEarliest(
+      w,
+      w.query('A', 'D', `${DAY}T07:55`, { maxTransfers: 2 }),
+      `${DAY}T08:50`,
+    );
     expect(it0?.transfers).toBe(2);
     expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`, { maxTransfers: 0 }), undefined);
   });
@@ -484,9 +682,18 @@ describe('Pareto set in (arrival, transfers)', () => {
   const w = tinyWorld({
     stops: { A: grid(0, 0), B: grid(1, 0), C: grid(2, 0) },
     trips: {
-      t1: [['A', '08:00:00', '08:00:00'], ['B', '08:10:00', '08:10:00']],
-      t2: [['B', '08:12:00', '08:12:00'], ['C', '08:20:00', '08:20:00']],
-      t3: [['A', '08:05:00', '08:05:00'], ['C', '08:50:00', '08:50:00']],
+      t1: [
+        ['A', '08:00:00', '08:00:00'],
+        ['B', '08:10:00', '08:10:00'],
+      ],
+      t2: [
+        ['B', '08:12:00', '08:12:00'],
+        ['C', '08:20:00', '08:20:00'],
+      ],
+      t3: [
+        ['A', '08:05:00', '08:05:00'],
+        ['C', '08:50:00', '08:50:00'],
+      ],
     },
   });
 
@@ -508,19 +715,37 @@ describe('arriveBy', () => {
   const w = tinyWorld({
     stops: { A: grid(0, 0), B: grid(1, 0) },
     trips: {
-      a: [['A', '07:00:00', '07:00:00'], ['B', '07:20:00', '07:20:00']],
-      b: [['A', '07:30:00', '07:30:00'], ['B', '07:50:00', '07:50:00']],
-      c: [['A', '08:00:00', '08:00:00'], ['B', '08:20:00', '08:20:00']],
+      a: [
+        ['A', '07:00:00', '07:00:00'],
+        ['B', '07:20:00', '07:20:00'],
+      ],
+      b: [
+        ['A', '07:30:00', '07:30:00'],
+        ['B', '07:50:00', '07:50:00'],
+      ],
+      c: [
+        ['A', '08:00:00', '08:00:00'],
+        ['B', '08:20:00', '08:20:00'],
+      ],
     },
   });
 
   it('returns the latest departure that arrives in time, then earlier ones', () => {
-    const one = plan(w.net, w.query('A', 'B', `${DAY}T08:00`, { arriveBy: true, numItineraries: 1 }));
+    const one = plan(
+      w.net,
+      w.query('A', 'B', `${DAY}T08:00`, { arriveBy: true, numItineraries: 1 }),
+    );
     expect(one.itineraries.map((it) => tripsOf(w, it))).toEqual([['b']]);
     expect(one.itineraries[0]?.departure).toBe(w.at(`${DAY}T07:30`));
-    const two = plan(w.net, w.query('A', 'B', `${DAY}T08:00`, { arriveBy: true, numItineraries: 2 }));
+    const two = plan(
+      w.net,
+      w.query('A', 'B', `${DAY}T08:00`, { arriveBy: true, numItineraries: 2 }),
+    );
     expect(two.itineraries.map((it) => tripsOf(w, it))).toEqual([['b'], ['a']]);
-    const exact = plan(w.net, w.query('A', 'B', `${DAY}T08:20`, { arriveBy: true, numItineraries: 1 }));
+    const exact = plan(
+      w.net,
+      w.query('A', 'B', `${DAY}T08:20`, { arriveBy: true, numItineraries: 1 }),
+    );
     expect(exact.itineraries.map((it) => tripsOf(w, it))).toEqual([['c']]);
   });
 });
@@ -531,8 +756,20 @@ describe('service day start is noon − 12 h in the agency timezone (DST)', () =
   const w = tinyWorld({
     stops: { A: grid(0, 0), B: grid(1, 0) },
     trips: {
-      e: { service: 's', times: [['A', '00:30:00', '00:30:00'], ['B', '00:50:00', '00:50:00']] },
-      m: { service: 's', times: [['A', '08:00:00', '08:00:00'], ['B', '08:20:00', '08:20:00']] },
+      e: {
+        service: 's',
+        times: [
+          ['A', '00:30:00', '00:30:00'],
+          ['B', '00:50:00', '00:50:00'],
+        ],
+      },
+      m: {
+        service: 's',
+        times: [
+          ['A', '08:00:00', '08:00:00'],
+          ['B', '08:20:00', '08:20:00'],
+        ],
+      },
     },
     calendarDates: [
       ['s', '20261101', 1],
@@ -543,17 +780,33 @@ describe('service day start is noon − 12 h in the agency timezone (DST)', () =
 
   it('on 2026-11-01 (fall back) the day starts at 01:00 EDT = 05:00Z', () => {
     // Noon EST is 17:00Z; minus 12 h is 05:00Z, so 00:30:00 is 05:30Z (01:30 EDT) and 08:00:00 is 13:00Z (08:00 EST).
-    const e = expectEarliest(w, w.query('A', 'B', utc('2026-11-01T04:00:00Z')), '2026-11-01T01:50:00-04:00');
+    const e = expectEarliest(
+      w,
+      w.query('A', 'B', utc('2026-11-01T04:00:00Z')),
+      '2026-11-01T01:50:00-04:00',
+    );
     expect(e?.departure).toBe(utc('2026-11-01T05:30:00Z'));
-    const m = expectEarliest(w, w.query('A', 'B', utc('2026-11-01T06:00:00Z')), '2026-11-01T08:20:00-05:00');
+    const m = expectEarliest(
+      w,
+      w.query('A', 'B', utc('2026-11-01T06:00:00Z')),
+      '2026-11-01T08:20:00-05:00',
+    );
     expect(m?.departure).toBe(utc('2026-11-01T13:00:00Z'));
   });
 
   it('on 2026-03-08 (spring forward) the day starts at 23:00 EST the evening before = 04:00Z', () => {
     // Noon EDT is 16:00Z; minus 12 h is 04:00Z: 00:30:00 is 04:30Z (23:30 EST on the 7th), 08:00:00 is 12:00Z (08:00 EDT).
-    const e = expectEarliest(w, w.query('A', 'B', utc('2026-03-08T04:00:00Z')), '2026-03-07T23:50:00-05:00');
+    const e = expectEarliest(
+      w,
+      w.query('A', 'B', utc('2026-03-08T04:00:00Z')),
+      '2026-03-07T23:50:00-05:00',
+    );
     expect(e?.departure).toBe(utc('2026-03-08T04:30:00Z'));
-    const m = expectEarliest(w, w.query('A', 'B', utc('2026-03-08T06:00:00Z')), '2026-03-08T08:20:00-04:00');
+    const m = expectEarliest(
+      w,
+      w.query('A', 'B', utc('2026-03-08T06:00:00Z')),
+      '2026-03-08T08:20:00-04:00',
+    );
     expect(m?.departure).toBe(utc('2026-03-08T12:00:00Z'));
   });
 });
@@ -565,12 +818,24 @@ describe('details the rules imply', () => {
     const w = tinyWorld({
       stops: { A: grid(0, 0), B: grid(1, 0), C: grid(2, 0) },
       trips: {
-        t1: [['A', '08:00:00', '08:00:00'], ['B', '08:30:00', '08:30:00'], ['C', '09:00:00', '09:00:00']],
-        t2: [['A', '08:05:00', '08:05:00'], ['B', '08:15:00', '08:15:00'], ['C', '08:25:00', '08:25:00']],
+        t1: [
+          ['A', '08:00:00', '08:00:00'],
+          ['B', '08:30:00', '08:30:00'],
+          ['C', '09:00:00', '09:00:00'],
+        ],
+        t2: [
+          ['A', '08:05:00', '08:05:00'],
+          ['B', '08:15:00', '08:15:00'],
+          ['C', '08:25:00', '08:25:00'],
+        ],
       },
     });
-    expect(tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:25`))).toEqual(['t2']);
-    expect(tripsOf(w, expectEarliest(w, w.query('B', 'C', `${DAY}T08:00`), `${DAY}T08:25`))).toEqual(['t2']);
+    expect(
+      tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:25`)),
+    ).toEqual(['t2']);
+    expect(
+      tripsOf(w, expectEarliest(w, w.query('B', 'C', `${DAY}T08:00`), `${DAY}T08:25`)),
+    ).toEqual(['t2']);
   });
 
   it('a loop trip can be boarded at its second call at a stop', () => {
@@ -604,16 +869,27 @@ describe('details the rules imply', () => {
         C: grid(2, 0),
       },
       trips: {
-        t1: [['A', '08:00:00', '08:00:00'], ['S1', '08:10:00', '08:10:00']],
-        t2: [['S2', '08:11:30', '08:11:30'], ['C', '08:20:00', '08:20:00']],
-        t3: [['S1', '08:16:00', '08:16:00'], ['C', '08:40:00', '08:40:00']],
+        t1: [
+          ['A', '08:00:00', '08:00:00'],
+          ['S1', '08:10:00', '08:10:00'],
+        ],
+        t2: [
+          ['S2', '08:11:30', '08:11:30'],
+          ['C', '08:20:00', '08:20:00'],
+        ],
+        t3: [
+          ['S1', '08:16:00', '08:16:00'],
+          ['C', '08:40:00', '08:40:00'],
+        ],
       },
       transfers: [
         ['S', 'S', 2, 300],
         ['S1', 'S2', 2, 30],
       ],
     });
-    expect(tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:20`))).toEqual(['t1', 't2']);
+    expect(
+      tripsOf(w, expectEarliest(w, w.query('A', 'C', `${DAY}T07:55`), `${DAY}T08:20`)),
+    ).toEqual(['t1', 't2']);
   });
 
   it('two feeds loaded together route as one network, joined by a walk', () => {
@@ -622,12 +898,22 @@ describe('details the rules imply', () => {
     const x = tinyFeed({
       feedId: 'x',
       stops: { A: grid(0, 0), B },
-      trips: { t1: [['A', '08:00:00', '08:00:00'], ['B', '08:10:00', '08:10:00']] },
+      trips: {
+        t1: [
+          ['A', '08:00:00', '08:00:00'],
+          ['B', '08:10:00', '08:10:00'],
+        ],
+      },
     });
     const y = tinyFeed({
       feedId: 'y',
       stops: { B: offset(B, 100), C: grid(2, 0) },
-      trips: { t2: [['B', '08:13:00', '08:13:00'], ['C', '08:30:00', '08:30:00']] },
+      trips: {
+        t2: [
+          ['B', '08:13:00', '08:13:00'],
+          ['C', '08:30:00', '08:30:00'],
+        ],
+      },
     });
     const tt = compileTimetable([x, y], { walkCircuity: 1.25, maxTransferMeters: 400 });
     const net = new Network(tt);
@@ -642,11 +928,11 @@ describe('details the rules imply', () => {
     };
     const it0 = plan(net, q).itineraries[0];
     expect(it0?.arrival).toBe(Date.parse('2026-12-02T13:30:00Z') / 1000);
-    expect(it0?.legs.map((l) => (!isTransitLeg(l) ? `walk ${l.arrival - l.departure}s` : tt.tripIds[l.trip]))).toEqual([
-      'x:t1',
-      `walk ${walkSec(B, offset(B, 100))}s`,
-      'y:t2',
-    ]);
+    expect(
+      it0?.legs.map((l) =>
+        !isTransitLeg(l) ? `walk ${l.arrival - l.departure}s` : tt.tripIds[l.trip],
+      ),
+    ).toEqual(['x:t1', `walk ${walkSec(B, offset(B, 100))}s`, 'y:t2']);
     expect(new Reference([x, y]).earliestArrival(refQueryOf(tt, q)).arrival).toBe(it0?.arrival);
   });
 });

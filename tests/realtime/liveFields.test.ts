@@ -14,7 +14,12 @@ const BOARD = `query($stopId: ID!) {
     trip { id } realtimeState vehicle { lat lon bearing updatedAt } alerts { id headerText effect cause }
   }
 }`;
-type Row = { trip: { id: string }; realtimeState: string | null; vehicle: { lat: number; bearing: number } | null; alerts: { id: string; headerText: string; effect: string; cause: string }[] };
+type Row = {
+  trip: { id: string };
+  realtimeState: string | null;
+  vehicle: { lat: number; bearing: number } | null;
+  alerts: { id: string; headerText: string; effect: string; cause: string }[];
+};
 
 describe('vehicle, alerts and subscriptions on the board', () => {
   let h: Harness;
@@ -41,7 +46,15 @@ describe('vehicle, alerts and subscriptions on the board', () => {
   it('shows the vehicle position and the alerts of the stop', async () => {
     const msg = feedMessage(
       [
-        { id: 'v1', vehicle: { trip: { tripId, startDate }, vehicle: { id: 'bus-7' }, position: { latitude: 40.6, longitude: -74.1, bearing: 90 }, timestamp: NOW_SEC } },
+        {
+          id: 'v1',
+          vehicle: {
+            trip: { tripId, startDate },
+            vehicle: { id: 'bus-7' },
+            position: { latitude: 40.6, longitude: -74.1, bearing: 90 },
+            timestamp: NOW_SEC,
+          },
+        },
         {
           id: 'a1',
           alert: {
@@ -55,24 +68,38 @@ describe('vehicle, alerts and subscriptions on the board', () => {
       NOW_SEC,
     );
     const res = await pushRealtime(h, 'si', msg, admin);
-    expect(res.body).toEqual({ applied: { tripUpdates: 0, vehiclePositions: 1, alerts: 1 }, unknownTrips: 0 });
+    expect(res.body).toEqual({
+      applied: { tripUpdates: 0, vehiclePositions: 1, alerts: 1 },
+      unknownTrips: 0,
+    });
     const board = await h.gql<{ departures: Row[] }>(BOARD, { stopId });
     expect(board.body.errors).toBeUndefined();
     const row = board.body.data!.departures.find((d) => d.trip.id === `si:${tripId}`)!;
     expect(row.vehicle).toMatchObject({ lat: 40.6, bearing: 90 });
     expect(row.realtimeState).toBe('SCHEDULED');
-    expect(board.body.data!.departures.every((d) => d.alerts.some((a) => a.id === 'si:a1' && a.effect === 'STOP_MOVED' && a.cause === 'CONSTRUCTION'))).toBe(true);
+    expect(
+      board.body.data!.departures.every((d) =>
+        d.alerts.some(
+          (a) => a.id === 'si:a1' && a.effect === 'STOP_MOVED' && a.cause === 'CONSTRUCTION',
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('pushes the new board to a departuresUpdated subscriber after a push', async () => {
     const res = await h.app.request('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query: `subscription($stopId: ID!) { departuresUpdated(stopId: $stopId, first: 3) { trip { id } realtimeState } }`, variables: { stopId } }),
+      body: JSON.stringify({
+        query: `subscription($stopId: ID!) { departuresUpdated(stopId: $stopId, first: 3) { trip { id } realtimeState } }`,
+        variables: { stopId },
+      }),
     });
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();
-    const events: { departuresUpdated: { trip: { id: string }; realtimeState: string | null }[] }[] = [];
+    const events: {
+      departuresUpdated: { trip: { id: string }; realtimeState: string | null }[];
+    }[] = [];
     let buffer = '';
     const next = async () => {
       for (;;) {
@@ -90,11 +117,15 @@ describe('vehicle, alerts and subscriptions on the board', () => {
       }
     };
     events.push(await next());
-    const cancel = feedMessage([tripUpdate('c', { tripId, startDate, canceled: true }, [])], NOW_SEC);
+    const cancel = feedMessage(
+      [tripUpdate('c', { tripId, startDate, canceled: true }, [])],
+      NOW_SEC,
+    );
     expect((await pushRealtime(h, 'si', cancel, admin)).status).toBe(200);
     events.push(await next());
     await reader.cancel();
-    const state = (e: (typeof events)[number]) => e.departuresUpdated.find((d) => d.trip.id === `si:${tripId}`)?.realtimeState;
+    const state = (e: (typeof events)[number]) =>
+      e.departuresUpdated.find((d) => d.trip.id === `si:${tripId}`)?.realtimeState;
     expect(state(events[0]!)).toBe('SCHEDULED');
     expect(state(events[1]!)).toBe('CANCELED');
   });

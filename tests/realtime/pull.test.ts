@@ -38,15 +38,38 @@ describe('realtime pull', () => {
     let d = departuresFrom(net, 0, NOW_SEC, 1)[0];
     while (!d) d = departuresFrom(net, ++stop, NOW_SEC, 1)[0];
     const tripId = net.tt.tripIds[d.trip]!.slice(3);
-    body = feedMessage([tripUpdate('1', { tripId, startDate: gtfsDate(d.serviceDay) }, [{ stopId: net.tt.stopIds[d.stop]!.slice(3), departure: { delay: 240 } }])], NOW_SEC);
+    body = feedMessage(
+      [
+        tripUpdate('1', { tripId, startDate: gtfsDate(d.serviceDay) }, [
+          { stopId: net.tt.stopIds[d.stop]!.slice(3), departure: { delay: 240 } },
+        ]),
+      ],
+      NOW_SEC,
+    );
 
-    setRealtimeSource(h.services.db, { feedId: 'si', tripUpdatesUrl: `${base}/tu.pb`, intervalSeconds: 15 }, new Date(NOW_MS));
-    expect(listRealtimeSources(h.services.db)).toMatchObject([{ feedId: 'si', intervalSeconds: 15 }]);
-    const poller = new RealtimePoller({ db: h.services.db, realtime: h.services.realtime, clock: h.clock, logger: h.services.logger });
+    setRealtimeSource(
+      h.services.db,
+      { feedId: 'si', tripUpdatesUrl: `${base}/tu.pb`, intervalSeconds: 15 },
+      new Date(NOW_MS),
+    );
+    expect(listRealtimeSources(h.services.db)).toMatchObject([
+      { feedId: 'si', intervalSeconds: 15 },
+    ]);
+    const poller = new RealtimePoller({
+      db: h.services.db,
+      realtime: h.services.realtime,
+      clock: h.clock,
+      logger: h.services.logger,
+    });
     const results = await poller.pollOnce('si');
-    expect(results).toEqual([{ applied: { tripUpdates: 1, vehiclePositions: 0, alerts: 0 }, unknownTrips: 0 }]);
+    expect(results).toEqual([
+      { applied: { tripUpdates: 1, vehiclePositions: 0, alerts: 0 }, unknownTrips: 0 },
+    ]);
 
-    const res = await h.gql<{ departures: BoardRow[] }>(BOARD, { stopId: net.tt.stopIds[d.stop], first: 10 });
+    const res = await h.gql<{ departures: BoardRow[] }>(BOARD, {
+      stopId: net.tt.stopIds[d.stop],
+      first: 10,
+    });
     const row = res.body.data!.departures.find((r) => r.trip.id === `si:${tripId}`)!;
     expect(row.realtimeState).toBe('UPDATED');
     expect(row.delaySeconds).toBe(240);
@@ -54,8 +77,17 @@ describe('realtime pull', () => {
 
   it('reports a URL that does not serve a FeedMessage and keeps the previous data', async () => {
     const before = h.services.realtime.snapshot;
-    setRealtimeSource(h.services.db, { feedId: 'si', tripUpdatesUrl: `${base}/missing.pb` }, new Date(NOW_MS));
-    const poller = new RealtimePoller({ db: h.services.db, realtime: h.services.realtime, clock: h.clock, logger: h.services.logger });
+    setRealtimeSource(
+      h.services.db,
+      { feedId: 'si', tripUpdatesUrl: `${base}/missing.pb` },
+      new Date(NOW_MS),
+    );
+    const poller = new RealtimePoller({
+      db: h.services.db,
+      realtime: h.services.realtime,
+      clock: h.clock,
+      logger: h.services.logger,
+    });
     await expect(poller.pollOnce('si')).rejects.toThrow(/HTTP 404/);
     expect(h.services.realtime.snapshot).toBe(before);
   });

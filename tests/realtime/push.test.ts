@@ -3,9 +3,18 @@ import { SAMPLE_FEED_DIR } from '../../src/sample.js';
 import { departuresFrom } from '../../src/transit/departures.js';
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { createHarness, type Harness } from '../helpers/harness.js';
-import { BOARD, feedMessage, gtfsDate, pushRealtime, stopsOfRun, tripUpdate, type BoardRow } from './rtHelpers.js';
+import {
+  BOARD,
+  feedMessage,
+  gtfsDate,
+  pushRealtime,
+  stopsOfRun,
+  tripUpdate,
+  type BoardRow,
+} from './rtHelpers.js';
 
-const SKIPPED = GtfsRealtimeBindings.transit_realtime.TripUpdate.StopTimeUpdate.ScheduleRelationship.SKIPPED;
+const SKIPPED =
+  GtfsRealtimeBindings.transit_realtime.TripUpdate.StopTimeUpdate.ScheduleRelationship.SKIPPED;
 
 // Clock: 2026-12-01 07:00 New York (12:00Z). The sample feed is six Staten Island bus routes.
 const NOW_MS = Date.parse('2026-12-01T12:00:00Z');
@@ -17,7 +26,14 @@ describe('realtime push', () => {
   let agency: string;
   let other: string;
   /** The first departure on the board of some busy stop at 07:00, and its trip's stops. */
-  let dep: { stopId: string; tripId: string; startDate: string; stops: string[]; pos: number; departure: number };
+  let dep: {
+    stopId: string;
+    tripId: string;
+    startDate: string;
+    stops: string[];
+    pos: number;
+    departure: number;
+  };
 
   beforeAll(async () => {
     h = createHarness({ nowMs: NOW_MS });
@@ -32,7 +48,14 @@ describe('realtime push', () => {
       if (!d) continue;
       const stops = stopsOfRun(h, d.run);
       if (d.pos + 3 > stops.length) continue;
-      dep = { stopId: tt.stopIds[s]!, tripId: tt.tripIds[d.trip]!.slice(3), startDate: gtfsDate(d.serviceDay), stops, pos: d.pos, departure: d.departure };
+      dep = {
+        stopId: tt.stopIds[s]!,
+        tripId: tt.tripIds[d.trip]!.slice(3),
+        startDate: gtfsDate(d.serviceDay),
+        stops,
+        pos: d.pos,
+        departure: d.departure,
+      };
       break;
     }
   });
@@ -55,7 +78,12 @@ describe('realtime push', () => {
     const forbidden = await pushRealtime(h, 'si', msg, other);
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error?.code).toBe('FORBIDDEN');
-    const bad = await pushRealtime(h, 'si', new TextEncoder().encode('definitely not protobuf'), agency);
+    const bad = await pushRealtime(
+      h,
+      'si',
+      new TextEncoder().encode('definitely not protobuf'),
+      agency,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error?.code).toBe('FEED_INVALID');
     expect(h.services.realtime.snapshot.feeds.size).toBe(0);
@@ -64,14 +92,19 @@ describe('realtime push', () => {
   it('moves the delayed stop and the later stops of the trip on the board', async () => {
     const msg = feedMessage(
       [
-        tripUpdate('1', { tripId: dep.tripId, startDate: dep.startDate }, [{ stopId: dep.stops[dep.pos], departure: { delay: 300 } }]),
+        tripUpdate('1', { tripId: dep.tripId, startDate: dep.startDate }, [
+          { stopId: dep.stops[dep.pos], departure: { delay: 300 } },
+        ]),
         tripUpdate('2', { tripId: 'no-such-trip' }, []),
       ],
       NOW_SEC,
     );
     const res = await pushRealtime(h, 'si', msg, agency);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ applied: { tripUpdates: 1, vehiclePositions: 0, alerts: 0 }, unknownTrips: 1 });
+    expect(res.body).toEqual({
+      applied: { tripUpdates: 1, vehiclePositions: 0, alerts: 0 },
+      unknownTrips: 1,
+    });
 
     const here = row(await board(dep.stopId))!;
     expect(here.realtimeState).toBe('UPDATED');
@@ -83,7 +116,10 @@ describe('realtime push', () => {
   });
 
   it('shows a cancelled trip as CANCELED instead of dropping it', async () => {
-    const msg = feedMessage([tripUpdate('1', { tripId: dep.tripId, startDate: dep.startDate, canceled: true }, [])], NOW_SEC);
+    const msg = feedMessage(
+      [tripUpdate('1', { tripId: dep.tripId, startDate: dep.startDate, canceled: true }, [])],
+      NOW_SEC,
+    );
     expect((await pushRealtime(h, 'si', msg, agency)).status).toBe(200);
     const r = row(await board(dep.stopId))!;
     expect(r.realtimeState).toBe('CANCELED');

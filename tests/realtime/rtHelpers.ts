@@ -6,10 +6,17 @@ import { formatDay } from '../../src/transit/time.js';
 const rt = GtfsRealtimeBindings.transit_realtime;
 
 /** Encodes a FeedMessage with `entities` and header timestamp `timestampSec`. */
-export function feedMessage(entities: GtfsRealtimeBindings.transit_realtime.IFeedEntity[], timestampSec: number): Uint8Array {
+export function feedMessage(
+  entities: GtfsRealtimeBindings.transit_realtime.IFeedEntity[],
+  timestampSec: number,
+): Uint8Array {
   return rt.FeedMessage.encode(
     rt.FeedMessage.create({
-      header: { gtfsRealtimeVersion: '2.0', timestamp: timestampSec, incrementality: rt.FeedHeader.Incrementality.FULL_DATASET },
+      header: {
+        gtfsRealtimeVersion: '2.0',
+        timestamp: timestampSec,
+        incrementality: rt.FeedHeader.Incrementality.FULL_DATASET,
+      },
       entity: entities,
     }),
   ).finish();
@@ -32,7 +39,9 @@ export function tripUpdate(
       trip: {
         tripId: trip.tripId,
         startDate: trip.startDate,
-        scheduleRelationship: trip.canceled ? rt.TripDescriptor.ScheduleRelationship.CANCELED : undefined,
+        scheduleRelationship: trip.canceled
+          ? rt.TripDescriptor.ScheduleRelationship.CANCELED
+          : undefined,
       },
       stopTimeUpdate,
     },
@@ -43,10 +52,16 @@ export function tripUpdate(
 export async function pushRealtime(h: Harness, feedId: string, body: Uint8Array, key?: string) {
   const res = await h.app.request(`/v1/feeds/${feedId}/realtime`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-protobuf', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    headers: {
+      'content-type': 'application/x-protobuf',
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
     body: new Uint8Array(body),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as Record<string, unknown> & { error?: { code: string } },
+  };
 }
 
 /** The stops (GTFS ids) of the run of a departure, in order. */
@@ -54,7 +69,8 @@ export function stopsOfRun(h: Harness, run: number): string[] {
   const tt = h.services.feeds.network!.tt;
   const p = patternOfRun(tt, run);
   const ids: string[] = [];
-  for (let i = tt.patternStopStart[p]!; i < tt.patternStopStart[p + 1]!; i++) ids.push(tt.stopIds[tt.patternStops[i]!]!.slice(3));
+  for (let i = tt.patternStopStart[p]!; i < tt.patternStopStart[p + 1]!; i++)
+    ids.push(tt.stopIds[tt.patternStops[i]!]!.slice(3));
   return ids;
 }
 

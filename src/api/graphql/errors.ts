@@ -4,7 +4,12 @@ import { DomainError, httpStatusOf, type ErrorCode } from '../../errors.js';
 /** Domain errors and errors that carry a known `code` (e.g. FeedInvalidError) are shown to clients. */
 export function clientErrorOf(error: unknown): { code: ErrorCode; message: string } | undefined {
   if (error instanceof DomainError) return { code: error.code, message: error.message };
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code in httpStatusOf) {
+  if (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    error.code in httpStatusOf
+  ) {
     return { code: error.code as ErrorCode, message: error.message };
   }
   return undefined;
@@ -36,7 +41,10 @@ export function maskError(error: unknown, message: string): Error {
   }
   if (isGraphQLErrorLike(original) && original.extensions?.code) return original;
   if (gqlError && isRequestError(gqlError)) {
-    return new GraphQLError(gqlError.message, { ...location, extensions: { code: 'BAD_USER_INPUT' } });
+    return new GraphQLError(gqlError.message, {
+      ...location,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return new GraphQLError(message, { ...location, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
@@ -55,7 +63,9 @@ interface GraphQLErrorLike {
 function isRequestError(error: GraphQLErrorLike): boolean {
   if (error.path !== undefined) return false;
   const cause = error.originalError;
-  return cause === undefined || cause === null || (isGraphQLErrorLike(cause) && isRequestError(cause));
+  return (
+    cause === undefined || cause === null || (isGraphQLErrorLike(cause) && isRequestError(cause))
+  );
 }
 
 function isGraphQLErrorLike(error: unknown): error is GraphQLErrorLike & Error {

@@ -13,7 +13,9 @@ import { resolvers } from './resolvers/index.js';
 const sdlDir = fileURLToPath(new URL('../../../graphql/', import.meta.url));
 
 function isSubscription(document: DocumentNode): boolean {
-  return document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.SUBSCRIPTION);
+  return document.definitions.some(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.SUBSCRIPTION,
+  );
 }
 
 /** The SDL files of `graphql/`, concatenated (they are the source of truth, DESIGN.md §8). */
@@ -27,16 +29,25 @@ export function loadTypeDefs(): string {
 
 /** The graphql-yoga server: schema, context (caller + network snapshot), masked errors, offline GraphiQL; `plugins` add limits and metrics. */
 export function createGraphQLServer(services: Services, plugins: Plugin[] = []) {
-  const schema = createSchema<GraphQLContext>({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
+  const schema = createSchema<GraphQLContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never,
+  });
   return createYoga<{ requestId?: string }, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     renderGraphiQL,
-    graphiql: { title: 'MaaS trip planner', defaultQuery: '{ feeds { id agency { name } startDate endDate } }' },
+    graphiql: {
+      title: 'MaaS trip planner',
+      defaultQuery: '{ feeds { id agency { name } startDate endDate } }',
+    },
     maskedErrors: { maskError },
     // Queries and mutations run compiled (graphql-jit: ~25% more departures per second); subscriptions
     // stay on graphql-js, which re-reads the context (latest network) for every event.
-    plugins: [useGraphQlJit({}, { enableIf: (args) => !isSubscription(args.document) }), ...plugins],
+    plugins: [
+      useGraphQlJit({}, { enableIf: (args) => !isSubscription(args.document) }),
+      ...plugins,
+    ],
     logging: false,
     landingPage: false,
     // The HTTP layer limits bodies (payloadLimit, before anything reads them): yoga's own limit would

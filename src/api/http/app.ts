@@ -22,9 +22,17 @@ import { parkingRoutes } from './routes/parking.js';
 const JSON_RESPONSE = /^application\/(graphql-response\+)?json/i;
 
 /** A GET, or a POST of JSON with a Content-Length (what every GraphQL query and mutation but an upload is). */
-function isPlainRequest(method: string, contentType: string | undefined, contentLength: string | undefined): boolean {
+function isPlainRequest(
+  method: string,
+  contentType: string | undefined,
+  contentLength: string | undefined,
+): boolean {
   if (method === 'GET') return true;
-  return method === 'POST' && contentLength !== undefined && /^application\/json\b/i.test(contentType ?? '');
+  return (
+    method === 'POST' &&
+    contentLength !== undefined &&
+    /^application\/json\b/i.test(contentType ?? '')
+  );
 }
 
 /** Builds the hono app: health, REST ingest, and GraphQL at `/graphql`. Tests drive it with `app.request()`. */
@@ -45,7 +53,8 @@ export function createApp(services: Services): Hono {
     }),
   );
   const corsHeaders = cors({
-    origin: (process.env.CORS_ORIGINS ?? '*') === '*' ? '*' : (process.env.CORS_ORIGINS ?? '').split(','),
+    origin:
+      (process.env.CORS_ORIGINS ?? '*') === '*' ? '*' : (process.env.CORS_ORIGINS ?? '').split(','),
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     exposeHeaders: ['Retry-After', 'X-Request-Id'],
@@ -84,7 +93,10 @@ export function createApp(services: Services): Hono {
     const net = services.feeds.network;
     return net
       ? c.json({ status: 'ready', feeds: net.tt.feeds.map((f) => f.feedId) })
-      : c.json({ status: 'starting', error: { code: 'NOT_READY', message: 'no timetable loaded yet' } }, 503);
+      : c.json(
+          { status: 'starting', error: { code: 'NOT_READY', message: 'no timetable loaded yet' } },
+          503,
+        );
   });
 
   app.route('/', feedRoutes(services));
@@ -99,7 +111,9 @@ export function createApp(services: Services): Hono {
     // (undici, web streams, an abort signal): a third of the framework's time per request.
     // Uploads, chunked bodies and in-process calls (app.request) take the fetch path.
     const res =
-      node?.incoming && node.outgoing && isPlainRequest(c.req.method, c.req.header('content-type'), c.req.header('content-length'))
+      node?.incoming &&
+      node.outgoing &&
+      isPlainRequest(c.req.method, c.req.header('content-type'), c.req.header('content-length'))
         ? await yoga.handleNodeRequestAndResponse(node.incoming, node.outgoing, context)
         : await yoga.fetch(c.req.raw, context);
     // A JSON answer is read whole and handed on as a plain string body, which the Node adapter
@@ -110,10 +124,19 @@ export function createApp(services: Services): Hono {
       return res;
     }
     // c.body adds the headers set before the handler (X-Request-Id).
-    return c.body(await res.text(), res.status as ContentfulStatusCode, Object.fromEntries(res.headers));
+    return c.body(
+      await res.text(),
+      res.status as ContentfulStatusCode,
+      Object.fromEntries(res.headers),
+    );
   });
 
-  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.notFound((c) =>
+    c.json(
+      { error: { code: 'NOT_FOUND', message: `no route for ${c.req.method} ${c.req.path}` } },
+      404,
+    ),
+  );
   app.onError((error, c) => {
     const client = clientErrorOf(error);
     if (client) {

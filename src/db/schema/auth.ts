@@ -8,7 +8,10 @@ export const apiKeys = sqliteTable('api_keys', {
   secretHash: text('secret_hash').notNull(),
   role: text('role', { enum: ['admin', 'agency', 'operator'] }).notNull(),
   /** Feed ids an agency key may load (JSON array). */
-  feedIds: text('feed_ids', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  feedIds: text('feed_ids', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
   /** The operator an operator key belongs to. */
   operatorId: text('operator_id'),
   label: text('label'),

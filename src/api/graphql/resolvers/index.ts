@@ -36,7 +36,12 @@ import { cancelJourney } from './Mutation/cancelJourney.js';
 import { journey } from './Query/journey.js';
 import { myJourneys } from './Query/myJourneys.js';
 import { journeyUpdated } from './Subscription/journeyUpdated.js';
-import { Journey, JourneyTotals, LegJourneyFields, LegParkingJourneyFields } from './types/Journey.js';
+import {
+  Journey,
+  JourneyTotals,
+  LegJourneyFields,
+  LegParkingJourneyFields,
+} from './types/Journey.js';
 
 /** Every resolver of the schema in `graphql/*.graphql`. */
 export const resolvers: Resolvers = {

@@ -14,7 +14,17 @@ export function feedRoutes(services: Services): Hono {
     const feedId = c.req.param('feedId');
     const row = await services.feeds.importBytes(feedId, new Uint8Array(await c.req.arrayBuffer()));
     const meta = services.feeds.network?.tt.feeds.find((f) => f.feedId === feedId);
-    return c.json({ feed: { id: row.id, version: row.version, importedAt: row.importedAt, counts: meta?.counts } }, 201);
+    return c.json(
+      {
+        feed: {
+          id: row.id,
+          version: row.version,
+          importedAt: row.importedAt,
+          counts: meta?.counts,
+        },
+      },
+      201,
+    );
   });
   return app;
 }

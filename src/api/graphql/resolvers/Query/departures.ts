@@ -4,7 +4,11 @@ import type { QueryResolvers } from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
 
 /** The departure board of a stop or station (DESIGN.md §3: previous, current and next service day). */
-export const departures: QueryResolvers['departures'] = (_parent, { stopId, after, first }, ctx) => {
+export const departures: QueryResolvers['departures'] = (
+  _parent,
+  { stopId, after, first },
+  ctx,
+) => {
   const limit = first;
   if (limit < 1 || limit > 100) throw new BadInputError('first must be between 1 and 100');
   const net = requireNetwork(ctx);

@@ -1,7 +1,12 @@
 import { BadInputError, NotFoundError } from '../../../../errors.js';
 import { compactItinerary } from '../../../../journeys/compactItinerary.js';
 import { plan as runPlan } from '../../../../planner/plan.js';
-import { PLAN_DEFAULTS, PLAN_LIMITS, type PlacePoint, type PlanQuery } from '../../../../planner/query.js';
+import {
+  PLAN_DEFAULTS,
+  PLAN_LIMITS,
+  type PlacePoint,
+  type PlanQuery,
+} from '../../../../planner/query.js';
 import type { Network } from '../../../../transit/network.js';
 import type { PlaceInput, PlanInput, QueryResolvers } from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
@@ -14,20 +19,28 @@ export const plan: QueryResolvers['plan'] = (_parent, { input }, ctx) => {
   const query = { ...toPlanQuery(net, input), outOfTime: () => performance.now() > deadline };
   const nowSec = Math.floor(ctx.nowMs / 1000);
   const { config } = ctx.services;
-  const result = runPlan(net, query, { overlay: ctx.realtime.overlay, nowSec }, {
-    router: ctx.services.streetRouter,
-    parking: ctx.services.parkingForPlanner,
-    parkSeconds: config.parkSeconds,
-    maxDriveMeters: 30_000,
-    maxFacilities: 50,
-    nowSec,
-  });
+  const result = runPlan(
+    net,
+    query,
+    { overlay: ctx.realtime.overlay, nowSec },
+    {
+      router: ctx.services.streetRouter,
+      parking: ctx.services.parkingForPlanner,
+      parkSeconds: config.parkSeconds,
+      maxDriveMeters: 30_000,
+      maxFacilities: 50,
+      nowSec,
+    },
+  );
   return {
     ...result,
     itineraries: result.itineraries.map((itinerary) => ({
       itinerary,
       // A signed, expiring token holding the itinerary: bookJourney needs nothing stored (DESIGN.md §6).
-      id: ctx.services.itineraryTokens.issue(compactItinerary(net, itinerary, query.transferSlack), nowSec),
+      id: ctx.services.itineraryTokens.issue(
+        compactItinerary(net, itinerary, query.transferSlack),
+        nowSec,
+      ),
     })),
   } as never;
 };
@@ -35,19 +48,28 @@ export const plan: QueryResolvers['plan'] = (_parent, { input }, ctx) => {
 function inRange(name: keyof typeof PLAN_LIMITS, value: number | null | undefined): number {
   const v = value ?? PLAN_DEFAULTS[name];
   const { min, max } = PLAN_LIMITS[name];
-  if (!Number.isFinite(v) || v < min || v > max) throw new BadInputError(`${name} must be between ${min} and ${max}`);
+  if (!Number.isFinite(v) || v < min || v > max)
+    throw new BadInputError(`${name} must be between ${min} and ${max}`);
   return v;
 }
 
 /** Resolves a `PlaceInput` to coordinates (and the stop when given by id). */
 export function toPlace(net: Network, input: PlaceInput, name: string): PlacePoint {
   if (input.stopId !== undefined && input.stopId !== null) {
-    if (input.lat != null || input.lon != null) throw new BadInputError(`${name}: give either stopId or lat/lon, not both`);
+    if (input.lat != null || input.lon != null)
+      throw new BadInputError(`${name}: give either stopId or lat/lon, not both`);
     const stop = net.tt.stopIndexById.get(input.stopId);
-    if (stop === undefined) throw new NotFoundError(`${name}.stopId "${input.stopId}" does not exist`);
-    return { lat: net.tt.stopLat[stop]!, lon: net.tt.stopLon[stop]!, stop, name: net.tt.stopNames[stop]! };
+    if (stop === undefined)
+      throw new NotFoundError(`${name}.stopId "${input.stopId}" does not exist`);
+    return {
+      lat: net.tt.stopLat[stop]!,
+      lon: net.tt.stopLon[stop]!,
+      stop,
+      name: net.tt.stopNames[stop]!,
+    };
   }
-  if (input.lat == null || input.lon == null) throw new BadInputError(`${name} needs lat and lon, or stopId`);
+  if (input.lat == null || input.lon == null)
+    throw new BadInputError(`${name} needs lat and lon, or stopId`);
   const point = { lat: input.lat, lon: input.lon };
   checkLatLon(point, name);
   return point;
@@ -69,8 +91,10 @@ export function toPlanQuery(net: Network, input: PlanInput): PlanQuery {
     maxTransfers: Math.floor(inRange('maxTransfers', input.maxTransfers)),
     numItineraries: Math.floor(inRange('numItineraries', input.numItineraries)),
     transferSlack: Math.floor(inRange('transferSlack', input.transferSlack)),
-    transitModes: input.transitModes && input.transitModes.length > 0 ? new Set(input.transitModes) : undefined,
-    accessModes: input.accessModes && input.accessModes.length > 0 ? new Set(input.accessModes) : undefined,
+    transitModes:
+      input.transitModes && input.transitModes.length > 0 ? new Set(input.transitModes) : undefined,
+    accessModes:
+      input.accessModes && input.accessModes.length > 0 ? new Set(input.accessModes) : undefined,
     parkingUntil: parkingUntilOf(input, time),
   };
 }

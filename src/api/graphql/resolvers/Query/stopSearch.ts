@@ -7,7 +7,10 @@ const folded = new WeakMap<Network, string[]>();
 
 /** Lower case without diacritics, so "Saint-Étienne" matches "saint-etienne". */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 /** Stops whose name contains the text (case- and accent-insensitive); names starting with it first. */
@@ -27,6 +30,11 @@ export const stopSearch: QueryResolvers['stopSearch'] = (_parent, { text, first 
     const at = name.indexOf(needle);
     if (at >= 0) hits.push({ idx, rank: at === 0 ? 0 : 1 });
   });
-  hits.sort((a, b) => a.rank - b.rank || net.tt.stopNames[a.idx]!.localeCompare(net.tt.stopNames[b.idx]!) || a.idx - b.idx);
+  hits.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      net.tt.stopNames[a.idx]!.localeCompare(net.tt.stopNames[b.idx]!) ||
+      a.idx - b.idx,
+  );
   return hits.slice(0, limit).map(({ idx }) => ({ idx }));
 };

@@ -10,7 +10,8 @@ export const stops: QueryResolvers['stops'] = (_parent, { near, radiusMeters, fi
   checkLatLon(near, 'near');
   const radius = radiusMeters;
   const limit = first;
-  if (radius <= 0 || radius > 5000) throw new BadInputError('radiusMeters must be between 1 and 5000');
+  if (radius <= 0 || radius > 5000)
+    throw new BadInputError('radiusMeters must be between 1 and 5000');
   if (limit < 1 || limit > 200) throw new BadInputError('first must be between 1 and 200');
   const tt = requireNetwork(ctx).tt;
   const ids = around(tt.allStopIndex, near.lon, near.lat, Infinity, (radius / 1000) * 1.01);
@@ -18,7 +19,9 @@ export const stops: QueryResolvers['stops'] = (_parent, { near, radiusMeters, fi
     .filter((s) => s < tt.stopCount)
     .map((s) => ({
       idx: s,
-      distanceMeters: Math.round(haversineMeters(near.lat, near.lon, tt.stopLat[s]!, tt.stopLon[s]!)),
+      distanceMeters: Math.round(
+        haversineMeters(near.lat, near.lon, tt.stopLat[s]!, tt.stopLon[s]!),
+      ),
     }))
     .filter((s) => s.distanceMeters <= radius)
     .sort((a, b) => a.distanceMeters - b.distanceMeters || a.idx - b.idx)

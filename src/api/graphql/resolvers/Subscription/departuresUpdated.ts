@@ -24,7 +24,8 @@ export const departuresUpdated: SubscriptionResolvers['departuresUpdated'] = {
     yield { departuresUpdated: board(ctx, stopId, first) };
     const feedId = stopId.slice(0, stopId.indexOf(':'));
     for await (const changed of realtimeChanges(ctx.services)) {
-      if (changed === feedId || changed === '*') yield { departuresUpdated: board(ctx, stopId, first) };
+      if (changed === feedId || changed === '*')
+        yield { departuresUpdated: board(ctx, stopId, first) };
     }
   },
 };

@@ -3,7 +3,12 @@ import { isTransitLeg } from '../../../../planner/itinerary.js';
 import { legGeometry } from '../../../../planner/reconstruct.js';
 import { formatInstant } from '../../../../transit/time.js';
 import type { GraphQLContext } from '../../context.js';
-import type { IntermediateStopResolvers, ItineraryResolvers, LegResolvers, PlaceResolvers } from '../../generated/resolvers-types.js';
+import type {
+  IntermediateStopResolvers,
+  ItineraryResolvers,
+  LegResolvers,
+  PlaceResolvers,
+} from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
 
 /** Times of itineraries are shown in the timezone of the first feed. */
@@ -35,7 +40,12 @@ export const Leg: LegResolvers = {
   trip: (l) => (isTransitLeg(l) && l.trip >= 0 ? { idx: l.trip } : null),
   intermediateStops: (l) => (isTransitLeg(l) ? l.intermediateStops : []),
   geometry: (l, _a, ctx) =>
-    isTransitLeg(l) && l.pattern < 0 ? polyline.encode([[l.from.lat, l.from.lon], [l.to.lat, l.to.lon]]) : legGeometry(requireNetwork(ctx), l),
+    isTransitLeg(l) && l.pattern < 0
+      ? polyline.encode([
+          [l.from.lat, l.from.lon],
+          [l.to.lat, l.to.lon],
+        ])
+      : legGeometry(requireNetwork(ctx), l),
   scheduledDeparture: (l, _a, ctx) => (isTransitLeg(l) ? show(ctx, l.scheduledDeparture) : null),
   scheduledArrival: (l, _a, ctx) => (isTransitLeg(l) ? show(ctx, l.scheduledArrival) : null),
   delaySeconds: (l) => (isTransitLeg(l) ? l.departure - l.scheduledDeparture : null),

@@ -1,5 +1,11 @@
 import { departureAlerts, departureVehicle } from '../../../../realtime/alerts.js';
-import type { AlertCause, AlertEffect, AlertResolvers, DepartureResolvers, VehiclePositionResolvers } from '../../generated/resolvers-types.js';
+import type {
+  AlertCause,
+  AlertEffect,
+  AlertResolvers,
+  DepartureResolvers,
+  VehiclePositionResolvers,
+} from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
 
 /** A vehicle position; times in UTC (ISO with offset). */
@@ -22,6 +28,7 @@ export const Alert: AlertResolvers = {
 
 /** The realtime fields of `Departure` added by graphql/realtime.graphql. */
 export const departureRealtimeFields: Pick<DepartureResolvers, 'vehicle' | 'alerts'> = {
-  vehicle: (d, _a, ctx) => departureVehicle(requireNetwork(ctx), ctx.realtime, d, ctx.nowMs / 1000) ?? null,
+  vehicle: (d, _a, ctx) =>
+    departureVehicle(requireNetwork(ctx), ctx.realtime, d, ctx.nowMs / 1000) ?? null,
   alerts: (d, _a, ctx) => departureAlerts(requireNetwork(ctx), ctx.realtime, d, ctx.nowMs / 1000),
 };

@@ -20,9 +20,9 @@ export const Stop: StopResolvers = {
   },
   platforms: ({ idx }, _a, ctx) => {
     const tt = requireNetwork(ctx).tt;
-    return Array.from(tt.stationChildren.subarray(tt.stationChildStart[idx], tt.stationChildStart[idx + 1])).map(
-      (c) => ({ idx: c }),
-    );
+    return Array.from(
+      tt.stationChildren.subarray(tt.stationChildStart[idx], tt.stationChildStart[idx + 1]),
+    ).map((c) => ({ idx: c }));
   },
   routes: ({ idx }, _a, ctx) => {
     const net = requireNetwork(ctx);

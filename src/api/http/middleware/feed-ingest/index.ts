@@ -18,7 +18,11 @@ export interface FeedIngestOptions {
  * Guards a binary ingest route under `/:feedId`: a body limit (413 PAYLOAD_TOO_LARGE), then the
  * caller must hold an agency key for that feed or an admin key (401 / 403).
  */
-export function feedIngest({ services, maxSize, what }: FeedIngestOptions): [MiddlewareHandler, MiddlewareHandler] {
+export function feedIngest({
+  services,
+  maxSize,
+  what,
+}: FeedIngestOptions): [MiddlewareHandler, MiddlewareHandler] {
   const limit = bodyLimit({
     maxSize,
     onError: () => {

@@ -28,7 +28,8 @@ export function payloadLimit({
       },
       413,
     );
-  const refuse = (limit: number) => bodyLimit({ maxSize: limit, onError: (c) => tooLarge(c, limit) });
+  const refuse = (limit: number) =>
+    bodyLimit({ maxSize: limit, onError: (c) => tooLarge(c, limit) });
   const plain = refuse(maxBytes);
   const multipart = refuse(multipartMaxBytes);
   return async function payloadLimitMiddleware(c, next) {

@@ -2,7 +2,12 @@ import cluster from 'node:cluster';
 import { createHash } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterCluster,
+  RateLimiterMemory,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 
 /** Options of `rateLimit`. */
 export interface RateLimitOptions {
@@ -58,7 +63,8 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     };
   }
   const byIp = limiter('ip', perMinute);
-  const byCredential = credentialPerMinute > 0 ? limiter('credential', credentialPerMinute) : undefined;
+  const byCredential =
+    credentialPerMinute > 0 ? limiter('credential', credentialPerMinute) : undefined;
 
   return async function rateLimitMiddleware(c, next) {
     const ip = clientIp(c, trustProxy);
