@@ -160,6 +160,8 @@ function streetLeg(
       stale: true,
       reservable: p.v === 1,
       price: { amount: p.a, currency: p.c },
+      status: 'UNKNOWN',
+      closesAt: null,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { toMajor } from './money.js';
+import { openIntervalFrom } from './openingHours.js';
 import type { ParkingService } from './ParkingService.js';
 import type { Facility } from './repo/facilityRepo.js';
 import type { LiveAvailability } from './types.js';
@@ -40,6 +41,16 @@ export interface ParkingForPlanner {
     startsAtSec: number,
     endsAtSec: number,
   ): PlannerAvailability | undefined;
+  /**
+   * The open interval of a facility that contains `atSec`, or else the first that starts before
+   * `horizonSec` (Unix seconds); `closesAt` undefined when open past the horizon. Undefined when
+   * the facility is unknown or stays closed until the horizon.
+   */
+  openInterval(
+    facilityId: string,
+    atSec: number,
+    horizonSec: number,
+  ): { opensAt: number; closesAt: number | undefined } | undefined;
 }
 
 /**
@@ -51,7 +62,25 @@ export function parkingForPlanner(parking: ParkingService): ParkingForPlanner {
   let recent = new Map<string, { facility: Facility; live: LiveAvailability | null }>();
   // Reused only briefly: the calls of one plan, never a later request's.
   let recentUntil = 0;
+  const facilityOf = (id: string): Facility | undefined =>
+    (performance.now() < recentUntil ? recent.get(id)?.facility : undefined) ??
+    parking.facility(id);
   return {
+    openInterval: (facilityId, atSec, horizonSec) => {
+      const facility = facilityOf(facilityId);
+      if (!facility) return undefined;
+      const open = openIntervalFrom(
+        facility.openingHours,
+        facility.timezone,
+        atSec * 1000,
+        horizonSec * 1000,
+      );
+      if (!open) return undefined;
+      return {
+        opensAt: Math.ceil(open.opensAtMs / 1000),
+        closesAt: open.closesAtMs === undefined ? undefined : Math.floor(open.closesAtMs / 1000),
+      };
+    },
     facilitiesNear: (lat, lon, radiusMeters) => {
       const near = parking.facilitiesNear(lat, lon, radiusMeters);
       const live = parking.liveMany(near.map((n) => n.facility.id));

@@ -61,3 +61,34 @@ export function isOpenThroughout(
   const change = oh.getNextChange(start, wallClock(endMs, timezone));
   return change === undefined || instantOf(change, timezone) >= endMs;
 }
+
+/** An open interval of a facility: from `opensAtMs` until `closesAtMs` (undefined: open past the horizon). */
+export interface OpenInterval {
+  opensAtMs: EpochMs;
+  closesAtMs: EpochMs | undefined;
+}
+
+/**
+ * The open interval of `openingHours` (read in `timezone`) that contains `atMs`, or else the first
+ * one that starts before `horizonMs`; undefined when the facility stays closed until the horizon.
+ */
+export function openIntervalFrom(
+  openingHours: string,
+  timezone: string,
+  atMs: EpochMs,
+  horizonMs: EpochMs,
+): OpenInterval | undefined {
+  const oh = parseOpeningHours(openingHours);
+  const horizon = wallClock(horizonMs, timezone);
+  let from = wallClock(atMs, timezone);
+  let opensAtMs = atMs;
+  if (!oh.getState(from)) {
+    const opens = oh.getNextChange(from, horizon);
+    if (opens === undefined) return undefined;
+    from = opens;
+    opensAtMs = instantOf(opens, timezone);
+    if (opensAtMs >= horizonMs) return undefined;
+  }
+  const closes = oh.getNextChange(from, horizon);
+  return { opensAtMs, closesAtMs: closes === undefined ? undefined : instantOf(closes, timezone) };
+}

@@ -2,6 +2,7 @@ import { around } from 'geokdbush';
 import { platformsOf } from '../transit/departures.js';
 import { walkMeters, walkSeconds } from '../transit/geo.js';
 import type { Network } from '../transit/network.js';
+import type { UnixSeconds } from '../transit/time.js';
 import type { PlacePoint } from './query.js';
 
 /** A stop reachable on foot from a place, with the walk. */
@@ -11,6 +12,11 @@ export interface StopWalk {
   meters: number;
   /** Seconds from leaving the origin to being at the stop (drive + park + walk when `car` is set). */
   seconds: number;
+  /**
+   * Unix seconds: not at the stop before this, however early one leaves (the lot of a CAR_PARK
+   * access opens later: one waits for it). Undefined: no such bound.
+   */
+  earliestReady?: number;
   /** Set for CAR_PARK access: the drive and the facility before the walk. */
   car?: CarAccess;
 }
@@ -18,6 +24,8 @@ export interface StopWalk {
 /** The car part of a CAR_PARK access. */
 export interface CarAccess {
   facility: { id: string; name: string; lat: number; lon: number };
+  /** When the lot opens, if after arriving there when leaving at the query's time (Unix seconds). */
+  opensAt?: number;
   driveSeconds: number;
   driveMeters: number;
   parkSeconds: number;
@@ -54,4 +62,10 @@ export function walkableStops(
     for (const s of platformsOf(net, place.stop)) best.set(s, { stop: s, meters: 0, seconds: 0 });
   }
   return [...best.values()];
+}
+
+/** The earliest instant one can board at an access stop when leaving the origin at `t`. */
+export function readyAt(w: StopWalk, t: UnixSeconds): UnixSeconds {
+  const ready = t + w.seconds;
+  return w.earliestReady !== undefined && w.earliestReady > ready ? w.earliestReady : ready;
 }

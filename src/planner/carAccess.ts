@@ -1,7 +1,7 @@
 import { haversineMeters, walkMeters, walkSeconds } from '../transit/geo.js';
 import type { Network } from '../transit/network.js';
 import { localDayOf, serviceDayStart, type UnixSeconds } from '../transit/time.js';
-import { walkableStops, type StopWalk } from './access.js';
+import { readyAt, walkableStops, type StopWalk } from './access.js';
 import type { CarLeg, Itinerary, Leg, ParkLeg, WalkLeg } from './itinerary.js';
 import { plannedParking, usable, type ParkingProvider } from './parkingProvider.js';
 import type { PlacePoint, PlanQuery } from './query.js';
@@ -25,28 +25,74 @@ const STARTING_NOW_SECONDS = 15 * 60;
 /** A facility closer to the destination than this share of the whole distance is "driving almost all the way". */
 const MIN_TRANSIT_SHARE = 0.25;
 
-/** End of the parking window: `parkingUntil`, else the end of the local day of the arrival at the lot. */
-export function parkingWindowEnd(
+/** The parking window at a lot: when parking starts, ends, and when the lot next closes. */
+export interface LotWindow {
+  /** Arrival at the lot, or its opening when that is later (the rider waits for it). */
+  startsAt: UnixSeconds;
+  endsAt: UnixSeconds;
+  /** When the lot next closes after `startsAt`; null when it stays open past the local day. */
+  closesAt: UnixSeconds | null;
+}
+
+/** A lot passed over because it closes before `parkingUntil`. */
+export interface ClosesEarly {
+  name: string;
+  closesAt: UnixSeconds;
+}
+
+function endOfLocalDay(net: Network, t: UnixSeconds): UnixSeconds {
+  const tz = net.primaryTimezone;
+  return serviceDayStart(tz, localDayOf(t, tz) + 1);
+}
+
+/**
+ * The parking window at facility `facilityId` reached at `atLot` (DESIGN.md §4): the rider may
+ * wait for the lot to open (until the end of the local day); with `parkingUntil` the lot must stay
+ * open until then (else `closesEarly`), without it the window ends when the lot next closes or at
+ * the end of the local day, whichever is first. Undefined when the lot does not open in time.
+ */
+export function lotWindow(
   net: Network,
   q: PlanQuery,
-  arrivalAtLot: UnixSeconds,
-): UnixSeconds {
-  if (q.parkingUntil !== undefined) return q.parkingUntil;
-  const tz = net.primaryTimezone;
-  return serviceDayStart(tz, localDayOf(arrivalAtLot, tz) + 1);
+  parking: ParkingProvider,
+  facilityId: string,
+  atLot: UnixSeconds,
+): LotWindow | { closesEarly: UnixSeconds } | undefined {
+  const dayEnd = endOfLocalDay(net, atLot);
+  const horizon = Math.max(dayEnd, q.parkingUntil ?? 0);
+  const open = parking.openInterval(facilityId, atLot, horizon);
+  if (!open || open.opensAt >= dayEnd) return undefined;
+  const startsAt = Math.max(atLot, open.opensAt);
+  const closesAt = open.closesAt ?? null;
+  if (q.parkingUntil !== undefined) {
+    if (q.parkingUntil <= startsAt) return undefined;
+    if (closesAt !== null && closesAt < q.parkingUntil) return { closesEarly: closesAt };
+    return { startsAt, endsAt: q.parkingUntil, closesAt: closesAt ?? null };
+  }
+  const endsAt = Math.min(closesAt ?? dayEnd, endOfLocalDay(net, startsAt));
+  if (endsAt <= startsAt) return undefined;
+  return { startsAt, endsAt, closesAt: closesAt !== null && closesAt <= dayEnd ? closesAt : null };
 }
 
 function startingNow(q: PlanQuery, car: CarContext): boolean {
   return Math.abs(q.time - car.nowSec) <= STARTING_NOW_SECONDS;
 }
 
+/** CAR_PARK access to transit: the stops reached through a lot, and the lots that close too early. */
+export interface CarParkAccess {
+  access: Map<number, StopWalk>;
+  closesEarly: ClosesEarly[];
+}
+
 /**
- * CAR_PARK access: drive to each usable facility near the origin, park, walk to the stops
- * around it. Skips lots within walking distance of the origin (walking to the stop is as good)
- * and lots close to the destination (driving almost all the way). Best facility per stop.
+ * CAR_PARK access: drive to each usable facility near the origin, park (waiting for it to open
+ * when it opens later), walk to the stops around it. Skips lots within walking distance of the
+ * origin (walking to the stop is as good) and lots close to the destination (driving almost all
+ * the way). Best facility per stop.
  */
-export function carParkAccess(net: Network, q: PlanQuery, car: CarContext): Map<number, StopWalk> {
+export function carParkAccess(net: Network, q: PlanQuery, car: CarContext): CarParkAccess {
   const access = new Map<number, StopWalk>();
+  const closesEarly: ClosesEarly[] = [];
   const whole = haversineMeters(q.from.lat, q.from.lon, q.to.lat, q.to.lon);
   const facilities = car.parking
     .facilitiesNear(q.from.lat, q.from.lon, car.maxDriveMeters)
@@ -57,31 +103,40 @@ export function carParkAccess(net: Network, q: PlanQuery, car: CarContext): Map<
     if (haversineMeters(f.lat, f.lon, q.to.lat, q.to.lon) < MIN_TRANSIT_SHARE * whole) continue;
     const drive = car.router.drive(q.from, f);
     if (!drive) continue;
-    const atLot = q.time + drive.seconds;
-    const offer = car.parking.availabilityFor(f.id, atLot, parkingWindowEnd(net, q, atLot));
+    const window = lotWindow(net, q, car.parking, f.id, q.time + drive.seconds);
+    if (!window) continue;
+    if ('closesEarly' in window) {
+      closesEarly.push({ name: f.name, closesAt: window.closesEarly });
+      continue;
+    }
+    const offer = car.parking.availabilityFor(f.id, window.startsAt, window.endsAt);
     if (!offer || !usable(offer, startingNow(q, car))) continue;
     const stale = offer.live === null || offer.live.stale;
     // Stale availability ranks lower: a minute's penalty against otherwise equal lots.
-    const penalty = stale && offer.reservableLeft === 0 ? 60 : 0;
+    const parkSeconds = car.parkSeconds + (stale && offer.reservableLeft === 0 ? 60 : 0);
+    const waits = window.startsAt > q.time + drive.seconds;
     for (const w of walkableStops(net, { lat: f.lat, lon: f.lon }, q.maxWalkMeters, q.walkSpeed)) {
-      const seconds = drive.seconds + car.parkSeconds + w.seconds + penalty;
+      const seconds = drive.seconds + parkSeconds + w.seconds;
+      const earliestReady = waits ? window.startsAt + parkSeconds + w.seconds : undefined;
       const best = access.get(w.stop);
-      if (best && best.seconds <= seconds) continue;
+      if (best && readyAt(best, q.time) <= Math.max(q.time + seconds, earliestReady ?? 0)) continue;
       access.set(w.stop, {
         stop: w.stop,
         meters: w.meters,
         seconds,
+        earliestReady,
         car: {
           facility: f,
+          opensAt: waits ? window.startsAt : undefined,
           driveSeconds: drive.seconds,
           driveMeters: drive.meters,
-          parkSeconds: car.parkSeconds + penalty,
+          parkSeconds,
           walkSeconds: w.seconds,
         },
       });
     }
   }
-  return access;
+  return { access, closesEarly };
 }
 
 /** The CAR, PARK and WALK legs of a CAR_PARK access that reaches `boardStop` just in time for `boardDeparture`. */
@@ -94,6 +149,7 @@ export function carAccessLegs(
 ): Leg[] {
   const c = access.car!;
   const tt = net.tt;
+  // Leave just in time: after any wait for the lot to open (the search boarded no earlier).
   const start = boardDeparture - access.seconds;
   const lot: PlacePoint = { lat: c.facility.lat, lon: c.facility.lon, name: c.facility.name };
   const atLot = start + c.driveSeconds;
@@ -126,6 +182,8 @@ export function carAccessLegs(
         stale: true,
         reservable: false,
         price: { amount: 0, currency: 'USD' },
+        status: 'UNKNOWN',
+        closesAt: null,
       },
     } satisfies ParkLeg,
   ];
@@ -157,14 +215,16 @@ export function refreshParking(
   for (const leg of it.legs) {
     if (leg.mode !== 'PARK') continue;
     const p = leg.parking;
-    const endsAt = parkingWindowEnd(net, q, leg.departure);
-    const offer = car.parking.availabilityFor(p.facilityId, leg.departure, endsAt);
+    const window = lotWindow(net, q, car.parking, p.facilityId, leg.departure);
+    if (!window || 'closesEarly' in window || window.startsAt > leg.departure) return false;
+    const offer = car.parking.availabilityFor(p.facilityId, window.startsAt, window.endsAt);
     if (!offer || !usable(offer, startingNow(q, car))) return false;
     leg.parking = plannedParking(
       { id: p.facilityId, name: p.name, lat: p.lat, lon: p.lon },
       offer,
-      leg.departure,
-      endsAt,
+      window.startsAt,
+      window.endsAt,
+      window.closesAt,
     );
   }
   return true;
@@ -186,16 +246,19 @@ export function carOnlyItinerary(
     if (walk > q.maxWalkMeters) continue;
     const drive = car.router.drive(q.from, f);
     if (!drive) continue;
-    const atLot = q.time + drive.seconds;
-    const endsAt = parkingWindowEnd(net, q, atLot);
-    const offer = car.parking.availabilityFor(f.id, atLot, endsAt);
+    const window = lotWindow(net, q, car.parking, f.id, q.time + drive.seconds);
+    if (!window || 'closesEarly' in window) continue;
+    const offer = car.parking.availabilityFor(f.id, window.startsAt, window.endsAt);
     if (!offer || !usable(offer, startingNow(q, car))) continue;
+    // Leave later rather than wait at a lot that opens later.
+    const atLot = window.startsAt;
+    const leave = atLot - drive.seconds;
     const parked = atLot + car.parkSeconds;
     const arrival = parked + walkSeconds(walk, q.walkSpeed);
     if (best && best.arrival <= arrival) continue;
     const lot: PlacePoint = { lat: f.lat, lon: f.lon, name: f.name };
     best = {
-      departure: q.time,
+      departure: leave,
       arrival,
       transfers: 0,
       walkMeters: walk,
@@ -206,7 +269,7 @@ export function carOnlyItinerary(
           mode: 'CAR',
           from: q.from,
           to: lot,
-          departure: q.time,
+          departure: leave,
           arrival: atLot,
           distanceMeters: drive.meters,
         },
@@ -217,7 +280,7 @@ export function carOnlyItinerary(
           departure: atLot,
           arrival: parked,
           distanceMeters: 0,
-          parking: plannedParking(f, offer, atLot, endsAt),
+          parking: plannedParking(f, offer, window.startsAt, window.endsAt, window.closesAt),
         },
         { mode: 'WALK', from: lot, to: q.to, departure: parked, arrival, distanceMeters: walk },
       ],

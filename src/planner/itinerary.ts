@@ -88,12 +88,17 @@ export type PlanMessageCode =
   | 'NO_TRANSIT_CONNECTION'
   | 'NO_PARKING_AVAILABLE'
   | 'TIME_BUDGET_EXCEEDED'
-  | 'SAME_ORIGIN_AND_DESTINATION';
+  | 'SAME_ORIGIN_AND_DESTINATION'
+  | 'FEED_NOT_IN_SERVICE';
 
 /** The planner's answer. */
 export interface PlanResult {
   itineraries: Itinerary[];
   messages: { code: PlanMessageCode; text: string }[];
+  /** Where the next page (later departures) starts: departures at or after this, Unix seconds. */
+  nextPageTime?: UnixSeconds;
+  /** Where the previous page (earlier departures) ends: departures before this, Unix seconds. */
+  previousPageTime?: UnixSeconds;
 }
 
 /** True for transit legs. */

@@ -15,7 +15,19 @@ export interface ParkingProvider {
     startsAtSec: number,
     endsAtSec: number,
   ): FacilityOffer | undefined;
+  /**
+   * The open interval of a facility that contains `atSec`, or else the first that starts before
+   * `horizonSec`; `closesAt` undefined when open past the horizon; undefined when closed until then.
+   */
+  openInterval(
+    facilityId: string,
+    atSec: number,
+    horizonSec: number,
+  ): { opensAt: number; closesAt: number | undefined } | undefined;
 }
+
+/** Live status of a facility as a PARK leg shows it (`UNKNOWN` when never reported or stale). */
+export type LotStatus = 'OPEN' | 'CLOSED' | 'FULL' | 'UNKNOWN';
 
 /** A facility's offer for a window. */
 export interface FacilityOffer {
@@ -43,13 +55,22 @@ export interface PlannedParking {
   /** A space can be reserved for the window (bookJourney will reserve it). */
   reservable: boolean;
   price: { amount: number; currency: string };
+  /** The latest fresh live status; UNKNOWN when never reported or stale. */
+  status: LotStatus;
+  /** When the facility next closes after the window starts; null when open past the local day. */
+  closesAt: number | null;
 }
 
-/** True when the facility can take the car: open, and reservable space or fresh live space when starting now. */
+/**
+ * True when the facility can take the car (DESIGN.md §4): open for the window, not reported CLOSED
+ * by a fresh report, and reservable space, or fresh live space when starting now (FULL excludes
+ * drive-up only).
+ */
 export function usable(offer: FacilityOffer, startingNow: boolean): boolean {
   if (!offer.open) return false;
-  if (offer.reservableLeft > 0) return true;
   const live = offer.live;
+  if (live !== null && !live.stale && live.status === 'CLOSED') return false;
+  if (offer.reservableLeft > 0) return true;
   return (
     startingNow &&
     live !== null &&
@@ -66,8 +87,10 @@ export function plannedParking(
   offer: FacilityOffer,
   startsAt: number,
   endsAt: number,
+  closesAt: number | null,
 ): PlannedParking {
   const stale = offer.live === null || offer.live.stale;
+  const status = stale ? 'UNKNOWN' : (offer.live?.status ?? 'UNKNOWN');
   return {
     facilityId: facility.id,
     name: facility.name,
@@ -79,5 +102,7 @@ export function plannedParking(
     stale,
     reservable: offer.reservableLeft > 0,
     price: offer.price,
+    status: status === 'OPEN' || status === 'CLOSED' || status === 'FULL' ? status : 'UNKNOWN',
+    closesAt,
   };
 }

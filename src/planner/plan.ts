@@ -1,33 +1,41 @@
-import { walkMeters, walkSeconds } from '../transit/geo.js';
+import { haversineMeters, walkMeters, walkSeconds } from '../transit/geo.js';
 import { modeOfRouteType } from '../transit/modes.js';
 import type { Network } from '../transit/network.js';
-import { localDayOf, type UnixSeconds } from '../transit/time.js';
-import { walkableStops, type StopWalk } from './access.js';
-import { isTransitLeg, type Itinerary, type PlanResult } from './itinerary.js';
-import type { AccessMode, PlanQuery } from './query.js';
-import { carOnlyItinerary, carParkAccess, refreshParking, type CarContext } from './carAccess.js';
-import { raptor, UNREACHED } from './raptor.js';
-import { liveViewAt, type Live } from './liveView.js';
 import { liveRun } from '../transit/realtimeOverlay.js';
-import { reconstruct } from './reconstruct.js';
+import { formatInstant, localDayOf, type UnixSeconds } from '../transit/time.js';
+import { walkableStops, type StopWalk } from './access.js';
+import {
+  carOnlyItinerary,
+  carParkAccess,
+  refreshParking,
+  type CarContext,
+  type ClosesEarly,
+} from './carAccess.js';
+import { nonDominated, visitsTwice } from './filters.js';
+import { isTransitLeg, type Itinerary, type PlanResult } from './itinerary.js';
+import type { Live } from './liveView.js';
+import type { AccessMode, PlanQuery } from './query.js';
+import { rangeSearch, type DepartureRange, type Endpoints } from './rangeSearch.js';
 
-/** Searches for later departures when more itineraries are wanted. */
-const MAX_SEARCHES = 8;
-/** Binary-search resolution for `arriveBy`, seconds. */
-const ARRIVE_BY_WINDOW = 24 * 3600;
+export type { Endpoints } from './rangeSearch.js';
 
-/** Access and egress of a query, computed once. */
-interface Endpoints {
-  access: Map<number, StopWalk>;
-  egress: Map<number, StopWalk>;
-  patternAllowed?: Uint8Array;
-}
+/** Origin and destination closer than this are the same place: no transit, metres. */
+export const SAME_PLACE_METERS = 50;
+/** The first range searched: departures in the next hour (or before the deadline), seconds. */
+const FIRST_RANGE_SECONDS = 3600;
+/** Later departures are searched up to this far from the requested time, seconds. */
+const MAX_RANGE_SECONDS = 8 * 3600;
+/** `arriveBy` looks this far back for a departure that arrives in time, seconds. */
+const MAX_ARRIVE_BY_SECONDS = 24 * 3600;
 
 /**
- * Plans itineraries per DESIGN.md §4: RAPTOR from the walkable stops of the origin, one search
- * per departure, Pareto-optimal in arrival and transfers, later departures while more are
- * wanted; `arriveBy` finds the latest departure that arrives in time. A direct walk is offered
- * when within `maxWalkMeters`.
+ * Plans itineraries per DESIGN.md §4: range RAPTOR (rRAPTOR) from the walkable stops of the
+ * origin over the departures of the next hour, widened until `numItineraries` sensible ones are
+ * found; `arriveBy` searches the departures before the deadline from the latest back. Walking
+ * and park-and-ride access are searched apart (so a drive is offered even when walking is as
+ * fast). Itineraries a rider would never choose are dropped: visiting a stop twice, riding away
+ * and back, dominated by another or by the direct walk, which is offered when within
+ * `maxWalkMeters` and not dominated.
  */
 export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext): PlanResult {
   const tt = net.tt;
@@ -37,11 +45,22 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
   const directMeters = walkMeters(q.from.lat, q.from.lon, q.to.lat, q.to.lon, tt.walkCircuity);
   const direct =
     modes.has('WALK') && directMeters <= q.maxWalkMeters ? directWalk(q, directMeters) : undefined;
+  if (haversineMeters(q.from.lat, q.from.lon, q.to.lat, q.to.lon) < SAME_PLACE_METERS) {
+    return {
+      itineraries: direct ? [direct] : [],
+      messages: [
+        {
+          code: 'SAME_ORIGIN_AND_DESTINATION',
+          text: `Origin and destination are less than ${SAME_PLACE_METERS} m apart: no transit is needed.`,
+        },
+      ],
+    };
+  }
+  const transit = inService && q.transitModes?.size !== 0;
   const egress = new Map(
     walkableStops(net, q.to, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w]),
   );
   const patternAllowed = q.transitModes ? allowedPatterns(net, q.transitModes) : undefined;
-
   const walkEnds: Endpoints = {
     access: modes.has('WALK')
       ? new Map(walkableStops(net, q.from, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w]))
@@ -49,42 +68,55 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
     egress,
     patternAllowed,
   };
-  const carEnds: Endpoints | undefined =
-    modes.has('CAR_PARK') && car
-      ? { access: carParkAccess(net, q, car), egress, patternAllowed }
-      : undefined;
+  const carPark = modes.has('CAR_PARK') && car ? carParkAccess(net, q, car) : undefined;
+  const carEnds: Endpoints | undefined = carPark && {
+    access: carPark.access,
+    egress,
+    patternAllowed,
+  };
 
-  const walking = transitItineraries(net, q, walkEnds, inService, live);
-  let driving = carEnds ? transitItineraries(net, q, carEnds, inService, live) : [];
-  if (car) driving = driving.filter((it) => refreshParking(net, q, it, car));
+  const walking = transit ? search(net, q, walkEnds, [], direct, live) : [];
+  let driving = carEnds && transit ? search(net, q, carEnds, walking, direct, live, car) : [];
   // No drive to a lot when walking to the stop is as good (arrives no later, no more changes).
   driving = driving.filter(
     (d) => !walking.some((w) => w.arrival <= d.arrival && w.transfers <= d.transfers),
   );
   const carOnly =
-    modes.has('CAR') && car && !q.arriveBy ? carOnlyItinerary(net, q, car) : undefined;
+    modes.has('CAR') && car && !q.arriveBy && !q.departBefore
+      ? carOnlyItinerary(net, q, car)
+      : undefined;
 
   const all = [...walking, ...driving];
   if (live) markLive(all, live);
   if (direct) all.push(direct);
   if (carOnly) all.push(carOnly);
-  const order = q.arriveBy
-    ? (a: Itinerary, b: Itinerary) =>
-        b.departure - a.departure || a.transfers - b.transfers || a.driveSeconds - b.driveSeconds
-    : (a: Itinerary, b: Itinerary) =>
-        a.arrival - b.arrival ||
-        a.transfers - b.transfers ||
-        a.driveSeconds - b.driveSeconds ||
-        b.departure - a.departure;
-  all.sort(order);
-  const chosen = nonDominated(all).slice(0, q.numItineraries);
-  // Asked for park-and-ride: keep the best one even when walking options fill the list.
-  const bestDriving = driving.sort(order)[0];
-  if (bestDriving && !chosen.includes(bestDriving) && chosen.length > 0) {
-    chosen[chosen.length - 1] = bestDriving;
-    chosen.sort(order);
-  }
+  const order = latestFirst(q) ? byDepartureDesc : byArrival;
+  const sensible = nonDominated(all).sort(order);
+  // Offered whatever else there is: the direct walk when not dominated, and the best
+  // park-and-ride itinerary when one was asked for (even when walking options fill the list).
+  const must = [
+    ...(direct && sensible.includes(direct) ? [direct] : []),
+    ...sensible.filter((it) => driving.includes(it)).slice(0, 1),
+  ];
+  const chosen = [
+    ...must,
+    ...sensible
+      .filter((it) => !must.includes(it))
+      .slice(0, Math.max(0, q.numItineraries - must.length)),
+  ];
+  chosen.sort(q.arriveBy ? byDepartureDesc : byArrival);
   const result: PlanResult = { itineraries: chosen, messages: [] };
+  const departures = chosen.filter((it) => it !== direct).map((it) => it.departure);
+  if (departures.length > 0) {
+    result.nextPageTime = Math.max(...departures) + 1;
+    result.previousPageTime = Math.min(...departures);
+  } else if (!q.arriveBy) {
+    result.nextPageTime = q.time + (q.departBefore ? 0 : FIRST_RANGE_SECONDS);
+    result.previousPageTime = q.departBefore ? q.time - FIRST_RANGE_SECONDS : q.time;
+  }
+  if (carPark && driving.length === 0 && carPark.access.size === 0 && !carOnly) {
+    result.messages.push(noParkingMessage(net, carPark.closesEarly));
+  }
   if (result.itineraries.length === 0) {
     if (q.outOfTime?.()) {
       result.messages.push({
@@ -96,11 +128,8 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
         code: 'NO_SERVICE_ON_DATE',
         text: 'The date is outside the validity of every loaded feed.',
       });
-    } else if (carEnds && carEnds.access.size === 0 && walkEnds.access.size === 0) {
-      result.messages.push({
-        code: 'NO_PARKING_AVAILABLE',
-        text: 'No park-and-ride facility is open with space for this trip.',
-      });
+    } else if (carPark && walkEnds.access.size === 0) {
+      // Said above.
     } else if (walkEnds.access.size + (carEnds?.access.size ?? 0) === 0 || egress.size === 0) {
       const which = egress.size === 0 ? 'destination' : 'origin';
       result.messages.push({
@@ -119,156 +148,120 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
 
 const WALK_ONLY: ReadonlySet<AccessMode> = new Set(['WALK']);
 
-/**
- * Drops itineraries that another beats on every count: leaves no earlier, arrives no later, with
- * no more changes and no more driving (e.g. the same ride caught after a longer wait). Keeps order.
- */
-function nonDominated(sorted: Itinerary[]): Itinerary[] {
-  const dominates = (a: Itinerary, b: Itinerary) =>
-    a.departure >= b.departure &&
-    a.arrival <= b.arrival &&
-    a.transfers <= b.transfers &&
-    a.driveSeconds <= b.driveSeconds &&
-    (a.departure > b.departure ||
-      a.arrival < b.arrival ||
-      a.transfers < b.transfers ||
-      a.driveSeconds < b.driveSeconds);
-  return sorted.filter((b) => !sorted.some((a) => a !== b && dominates(a, b)));
+const byArrival = (a: Itinerary, b: Itinerary) =>
+  a.arrival - b.arrival ||
+  a.transfers - b.transfers ||
+  a.driveSeconds - b.driveSeconds ||
+  b.departure - a.departure ||
+  a.walkMeters - b.walkMeters;
+const byDepartureDesc = (a: Itinerary, b: Itinerary) =>
+  b.departure - a.departure ||
+  a.arrival - b.arrival ||
+  a.transfers - b.transfers ||
+  a.driveSeconds - b.driveSeconds ||
+  a.walkMeters - b.walkMeters;
+
+/** True when the query wants the latest departures (arriveBy, or the page before a time). */
+function latestFirst(q: PlanQuery): boolean {
+  return q.arriveBy || q.departBefore === true;
 }
 
-/** The transit itineraries from one kind of access. */
-function transitItineraries(
-  net: Network,
-  q: PlanQuery,
-  ends: Endpoints,
-  inService: boolean,
-  live?: Live,
-): Itinerary[] {
-  const found = new Map<string, Itinerary>();
-  if (inService && ends.access.size > 0 && ends.egress.size > 0) {
-    if (q.arriveBy) planArriveBy(net, q, ends, found, live);
-    else planDepartAt(net, q, ends, found, live);
-  }
-  return [...found.values()];
-}
-
-/** Forward searches from `q.time`, then from just after each found departure. */
-function planDepartAt(
-  net: Network,
-  q: PlanQuery,
-  ends: Endpoints,
-  found: Map<string, Itinerary>,
-  live?: Live,
-): void {
-  let from = q.time;
-  // Count only itineraries no other beats: a later search may find a later departure on the same ride.
-  for (
-    let i = 0;
-    i < MAX_SEARCHES && nonDominated([...found.values()]).length < q.numItineraries;
-    i++
-  ) {
-    if (i > 0 && q.outOfTime?.()) break;
-    const batch = searchDepartAt(net, q, ends, from, undefined, live);
-    if (batch.length === 0) break;
-    for (const it of batch) if (!found.has(it.signature)) found.set(it.signature, it);
-    from = Math.min(...batch.map((it) => it.departure)) + 1;
-  }
-}
-
-/** Latest departures that arrive by `q.time`: binary search on the departure time. */
-function planArriveBy(
-  net: Network,
-  q: PlanQuery,
-  ends: Endpoints,
-  found: Map<string, Itinerary>,
-  live?: Live,
-): void {
-  let deadline = q.time;
-  for (let i = 0; i < q.numItineraries && found.size < q.numItineraries; i++) {
-    if (i > 0 && q.outOfTime?.()) break;
-    const best = latestDeparture(net, q, ends, deadline, live);
-    if (!best) break;
-    for (const it of best)
-      if (it.arrival <= deadline && !found.has(it.signature)) found.set(it.signature, it);
-    const earliestArrival = Math.min(...best.map((it) => it.arrival));
-    deadline = earliestArrival - 1;
-  }
-}
-
-function latestDeparture(
-  net: Network,
-  q: PlanQuery,
-  ends: Endpoints,
-  deadline: UnixSeconds,
-  live?: Live,
-): Itinerary[] | undefined {
-  let lo = deadline - ARRIVE_BY_WINDOW;
-  let hi = deadline;
-  let best: Itinerary[] | undefined;
-  const arrivesInTime = (t: UnixSeconds): Itinerary[] | undefined => {
-    const its = searchDepartAt(net, q, ends, t, deadline + 1, live).filter(
-      (it) => it.arrival <= deadline,
-    );
-    return its.length > 0 ? its : undefined;
+function noParkingMessage(net: Network, closesEarly: ClosesEarly[]): PlanResult['messages'][0] {
+  const at = (t: UnixSeconds) => formatInstant(t, net.primaryTimezone).slice(11, 16);
+  const early = closesEarly
+    .slice(0, 5)
+    .map((c) => `${c.name} closes at ${at(c.closesAt)}`)
+    .join('; ');
+  return {
+    code: 'NO_PARKING_AVAILABLE',
+    text:
+      closesEarly.length > 0
+        ? `No park-and-ride facility is open for the whole parking window: ${early}.`
+        : 'No park-and-ride facility is open with space for this trip.',
   };
-  const first = arrivesInTime(lo);
-  if (!first) return undefined;
-  best = first;
-  lo = Math.min(...first.map((it) => it.departure));
-  while (lo < hi && !q.outOfTime?.()) {
-    const mid = Math.floor((lo + hi + 1) / 2);
-    const its = arrivesInTime(mid);
-    if (its) {
-      best = its;
-      lo = Math.max(mid, Math.min(...its.map((it) => it.departure)));
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return best;
 }
 
-/** One RAPTOR search leaving at `time`: the Pareto set over (arrival, transfers). */
-export function searchDepartAt(
+/**
+ * The sensible transit itineraries of one kind of access: range searches over growing windows of
+ * departures (after `q.time`, or before it for `arriveBy` and the previous page) until
+ * `numItineraries` survive the filters together with `others` (and the direct walk).
+ */
+function search(
   net: Network,
   q: PlanQuery,
   ends: Endpoints,
-  time: UnixSeconds,
-  arrivalLimit?: UnixSeconds,
+  others: readonly Itinerary[],
+  direct: Itinerary | undefined,
   live?: Live,
+  car?: CarContext,
 ): Itinerary[] {
-  const view = liveViewAt(net, time, live);
-  const t = time - view.base;
-  const result = raptor({
-    tt: net.tt,
-    view,
-    access: [...ends.access.values()].map((w) => ({ stop: w.stop, time: t + w.seconds })),
-    egress: new Map([...ends.egress.values()].map((w) => [w.stop, w.seconds])),
-    maxRounds: q.maxTransfers + 1,
-    transferSlack: q.transferSlack,
-    walkSpeed: q.walkSpeed,
-    patternAllowed: ends.patternAllowed,
-    arrivalLimit: arrivalLimit === undefined ? undefined : arrivalLimit - view.base,
-  });
-  const out: Itinerary[] = [];
-  for (let k = 1; k <= result.rounds; k++) {
-    if (result.targetArr[k] === UNREACHED) continue;
-    out.push(
-      reconstruct({
-        net,
-        view,
-        result,
-        round: k,
-        egressStop: result.targetStop[k]!,
-        from: q.from,
-        to: q.to,
-        access: ends.access,
-        egress: ends.egress,
-        walkSpeed: q.walkSpeed,
-      }),
-    );
+  if (ends.access.size === 0 || ends.egress.size === 0) return [];
+  const found = new Map<string, Itinerary>();
+  const sensible = () => {
+    const mine = [...found.values()].filter((it) => !visitsTwice(net, it));
+    const pool = nonDominated([...mine, ...others, ...(direct ? [direct] : [])]);
+    return mine.filter((it) => pool.includes(it));
+  };
+  const backward = latestFirst(q);
+  const limit = q.arriveBy ? MAX_ARRIVE_BY_SECONDS : MAX_RANGE_SECONDS;
+  let span = FIRST_RANGE_SECONDS;
+  for (let covered = 0; covered < limit;) {
+    if (covered > 0 && q.outOfTime?.()) break;
+    const width = Math.min(span, limit - covered);
+    const range: DepartureRange = backward
+      ? { from: q.time - covered - width, to: q.time - covered - (q.arriveBy ? 0 : 1) }
+      : { from: q.time + covered, to: q.time + covered + width };
+    if (q.arriveBy) range.arriveBy = q.time;
+    for (const it of rangeSearch(net, q, ends, range, live)) {
+      if (found.has(it.signature)) continue;
+      if (backward && it.departure > range.to) continue;
+      if (car && !refreshParking(net, q, it, car)) continue;
+      found.set(it.signature, it);
+    }
+    covered += width;
+    span *= 2;
+    if (sensible().length >= q.numItineraries) break;
   }
-  return out;
+  if (q.arriveBy) latestPastLoops(net, q, ends, found, sensible, live, car);
+  return sensible();
+}
+
+/**
+ * A range search's labels can come from an itinerary that the filters then drop (it visits a
+ * stop twice) and prune a later departure that does not: when the search saw such loops, one
+ * plain search from just after the latest sensible departure checks for a later one (a few times).
+ */
+function latestPastLoops(
+  net: Network,
+  q: PlanQuery,
+  ends: Endpoints,
+  found: Map<string, Itinerary>,
+  sensible: () => Itinerary[],
+  live?: Live,
+  car?: CarContext,
+): void {
+  if (![...found.values()].some((it) => visitsTwice(net, it))) return;
+  for (let i = 0; i < 3; i++) {
+    const latest = Math.max(
+      ...sensible().map((it) => it.departure),
+      q.time - MAX_ARRIVE_BY_SECONDS,
+    );
+    const after = latest + 1;
+    const more = rangeSearch(
+      net,
+      q,
+      ends,
+      { from: after, to: after, arriveBy: q.time },
+      live,
+    ).filter(
+      (it) =>
+        !found.has(it.signature) &&
+        !visitsTwice(net, it) &&
+        (!car || refreshParking(net, q, it, car)),
+    );
+    if (more.length === 0) return;
+    for (const it of more) found.set(it.signature, it);
+  }
 }
 
 function directWalk(q: PlanQuery, meters: number): Itinerary {
@@ -311,4 +304,17 @@ function markLive(itineraries: Itinerary[], live: Live): void {
         leg.realtime = true;
     }
   }
+}
+
+/** One RAPTOR search leaving at `time`: the Pareto set over (arrival, transfers). */
+export function searchDepartAt(
+  net: Network,
+  q: PlanQuery,
+  ends: Endpoints,
+  time: UnixSeconds,
+  live?: Live,
+): Itinerary[] {
+  return rangeSearch(net, q, ends, { from: time, to: time }, live).sort(
+    (a, b) => a.transfers - b.transfers,
+  );
 }

@@ -17,6 +17,11 @@ export interface PlanQuery {
   /** Leave at or after this instant (`arriveBy` false), or arrive at or before it (true). */
   time: UnixSeconds;
   arriveBy: boolean;
+  /**
+   * With `arriveBy` false: departures before `time`, latest first (the previous page), instead of
+   * at or after it. Default false.
+   */
+  departBefore?: boolean;
   /** Walking speed, m/s; default 1.3. */
   walkSpeed: number;
   /** Longest access, egress or direct walk, metres of walk distance; default 1000. */
@@ -25,7 +30,7 @@ export interface PlanQuery {
   maxTransfers: number;
   /** Itineraries wanted; default 3. */
   numItineraries: number;
-  /** Modes allowed; undefined allows all. */
+  /** Modes allowed; undefined allows all, an empty set none (walking or driving only). */
   transitModes?: ReadonlySet<TransitMode>;
   /** Seconds added to every change of vehicle; default 60. */
   transferSlack: number;

@@ -108,7 +108,9 @@ export function reconstruct(input: ReconstructInput): Itinerary {
     driveSeconds: car?.driveSeconds ?? 0,
     signature:
       (car ? `car:${car.facility.id}|` : '') +
-      transitLegs.map((l) => `${l.trip}@${l.serviceDay}:${l.boardPos}-${l.alightPos}`).join('|'),
+      transitLegs
+        .map((l) => `${l.run}@${l.serviceDay}:${l.boardPos}-${l.alightPos}@${l.scheduledDeparture}`)
+        .join('|'),
   };
 }
 
