@@ -49,7 +49,7 @@ export interface CompactParkLeg {
   p: CompactParking;
 }
 
-/** The parking of a PARK leg: facility `f`, window `s`–`e` (offsets), reservable `v` (1/0), price `a` in major units of currency `c`. */
+/** The parking of a PARK leg: facility `f`, window `s`–`e` (offsets), reservable `v` (1/0), price `a` in major units of currency `c`, closing `z` (offset, optional). */
 export interface CompactParking {
   f: string;
   s: number;
@@ -57,6 +57,8 @@ export interface CompactParking {
   v: 0 | 1;
   a: number;
   c: string;
+  /** When the facility closes (offset), if it closes before the day ends. */
+  z?: number;
 }
 
 /**
@@ -127,6 +129,7 @@ function compactLeg(net: Network, leg: Leg, t: UnixSeconds): CompactLeg {
       a: p.price.amount,
       c: p.price.currency,
     };
+    if (p.closesAt !== null) parking.z = p.closesAt - t;
     return { m: 'PARK', ...times, p: parking };
   }
   return { m: leg.mode, b: compactPlace(net, leg.to), ...times, x: leg.distanceMeters };

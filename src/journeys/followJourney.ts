@@ -161,7 +161,7 @@ function streetLeg(
       reservable: p.v === 1,
       price: { amount: p.a, currency: p.c },
       status: 'UNKNOWN',
-      closesAt: null,
+      closesAt: p.z === undefined ? null : t + p.z,
     },
   };
 }

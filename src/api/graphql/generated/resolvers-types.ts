@@ -333,6 +333,8 @@ export type LegParking = {
   __typename?: 'LegParking';
   /** Live free drive-up spaces; null when unknown or stale. */
   availableSpaces?: Maybe<Scalars['Int']['output']>;
+  /** When the facility next closes after the window starts; null when it stays open past the day. */
+  closesAt?: Maybe<Scalars['DateTime']['output']>;
   endsAt: Scalars['DateTime']['output'];
   facility: ParkingFacility;
   price: Money;
@@ -342,8 +344,13 @@ export type LegParking = {
   reservation?: Maybe<ParkingReservation>;
   /** True when the live availability is older than AVAILABILITY_STALE_SECONDS (or missing). */
   stale: Scalars['Boolean']['output'];
-  /** The parking window: arrival at the facility until parkingUntil. */
+  /**
+   * The parking window: arrival at the facility (or its opening, when the rider waits for it) until
+   * parkingUntil, or else until the facility closes or the local day ends.
+   */
   startsAt: Scalars['DateTime']['output'];
+  /** The latest fresh live status; UNKNOWN when the facility never reported or the report is stale. */
+  status: ParkingStatus;
 };
 
 /** An amount of money in major units (12.5 = twelve dollars fifty) of an ISO 4217 currency. */
@@ -580,18 +587,27 @@ export type Place = {
   stop?: Maybe<Stop>;
 };
 
-/** An origin or destination: coordinates, or a stop id (`{ stopId: "si:200001" }`). */
+/**
+ * An origin or destination: coordinates, or a stop id (`{ stopId: \"si:200001\" }`). `name` is shown
+ * on the itinerary's first or last leg; without it a stop shows its name and coordinates show
+ * `Origin` / `Destination`.
+ */
 export type PlaceInput = {
   lat?: InputMaybe<Scalars['Float']['input']>;
   lon?: InputMaybe<Scalars['Float']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
   stopId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Plan = {
   __typename?: 'Plan';
   itineraries: Array<Itinerary>;
-  /** Set when there are no itineraries, saying why. */
+  /** Why there are no itineraries, or what is missing from them. */
   messages: Array<PlanMessage>;
+  /** Cursor for the page of later departures (`PlanInput.pageCursor`). */
+  nextPageCursor?: Maybe<Scalars['String']['output']>;
+  /** Cursor for the page of earlier departures (`PlanInput.pageCursor`). */
+  previousPageCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -611,18 +627,26 @@ export type PlanInput = {
   maxWalkMeters?: InputMaybe<Scalars['Int']['input']>;
   /** Itineraries wanted (1–10); default 3. */
   numItineraries?: InputMaybe<Scalars['Int']['input']>;
-  /** End of the parking window of CAR_PARK/CAR itineraries; default the end of the local day. */
+  /**
+   * A page of later or earlier departures: `Plan.nextPageCursor` or `Plan.previousPageCursor` of a
+   * plan with the same input. It replaces `departAt` / `arriveBy` (give the same one as before).
+   */
+  pageCursor?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * End of the parking window of CAR_PARK/CAR itineraries: a lot that closes before it is not used.
+   * Default: when the lot next closes, or the end of the local day, whichever is first.
+   */
   parkingUntil?: InputMaybe<Scalars['DateTime']['input']>;
   to: PlaceInput;
   /** Seconds added to every change of vehicle (0–3600); default 60. */
   transferSlack?: InputMaybe<Scalars['Int']['input']>;
-  /** Transit modes allowed; default all. */
+  /** Transit modes allowed; default all; an empty list allows none (walking or driving only). */
   transitModes?: InputMaybe<Array<TransitMode>>;
   /** Walking speed, m/s (0.1–10); default 1.3. */
   walkSpeed?: InputMaybe<Scalars['Float']['input']>;
 };
 
-/** Why a plan has no itineraries. */
+/** Why a plan has no itineraries, or lacks something asked for (a park-and-ride lot, a feed's service). */
 export type PlanMessage = {
   __typename?: 'PlanMessage';
   code: PlanMessageCode;
@@ -630,6 +654,7 @@ export type PlanMessage = {
 };
 
 export type PlanMessageCode =
+  | 'FEED_NOT_IN_SERVICE'
   | 'NO_PARKING_AVAILABLE'
   | 'NO_SERVICE_ON_DATE'
   | 'NO_TRANSIT_CONNECTION'
@@ -1305,6 +1330,7 @@ export type LegResolvers<ContextType = GraphQLContext, ParentType extends Resolv
 
 export type LegParkingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LegParking'] = ResolversParentTypes['LegParking']> = ResolversObject<{
   availableSpaces?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  closesAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   facility?: Resolver<ResolversTypes['ParkingFacility'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1312,6 +1338,7 @@ export type LegParkingResolvers<ContextType = GraphQLContext, ParentType extends
   reservation?: Resolver<Maybe<ResolversTypes['ParkingReservation']>, ParentType, ContextType>;
   stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ParkingStatus'], ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
@@ -1401,6 +1428,8 @@ export type PlaceResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type PlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
   itineraries?: Resolver<Array<ResolversTypes['Itinerary']>, ParentType, ContextType>;
   messages?: Resolver<Array<ResolversTypes['PlanMessage']>, ParentType, ContextType>;
+  nextPageCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  previousPageCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PlanMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlanMessage'] = ResolversParentTypes['PlanMessage']> = ResolversObject<{

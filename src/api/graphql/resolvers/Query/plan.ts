@@ -11,6 +11,7 @@ import type { Network } from '../../../../transit/network.js';
 import type { PlaceInput, PlanInput, QueryResolvers } from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
 import { checkLatLon } from '../../validate.js';
+import { decodePlanCursor, encodePlanCursor } from '../../planCursor.js';
 
 /** Plans itineraries (DESIGN.md §4); inputs out of range are BAD_USER_INPUT. */
 export const plan: QueryResolvers['plan'] = (_parent, { input }, ctx) => {
@@ -34,6 +35,14 @@ export const plan: QueryResolvers['plan'] = (_parent, { input }, ctx) => {
   );
   return {
     ...result,
+    nextPageCursor:
+      result.nextPageTime === undefined
+        ? null
+        : encodePlanCursor({ direction: 'after', time: result.nextPageTime }),
+    previousPageCursor:
+      result.previousPageTime === undefined
+        ? null
+        : encodePlanCursor({ direction: 'before', time: result.previousPageTime }),
     itineraries: result.itineraries.map((itinerary) => ({
       itinerary,
       // A signed, expiring token holding the itinerary: bookJourney needs nothing stored (DESIGN.md §6).
@@ -53,8 +62,19 @@ function inRange(name: keyof typeof PLAN_LIMITS, value: number | null | undefine
   return v;
 }
 
-/** Resolves a `PlaceInput` to coordinates (and the stop when given by id). */
-export function toPlace(net: Network, input: PlaceInput, name: string): PlacePoint {
+/**
+ * Resolves a `PlaceInput` to coordinates (and the stop when given by id), named by its `name`,
+ * else the stop's name, else `fallbackName` (`Origin` / `Destination`).
+ */
+export function toPlace(
+  net: Network,
+  input: PlaceInput,
+  name: string,
+  fallbackName = name,
+): PlacePoint {
+  const given = input.name?.trim();
+  if (given !== undefined && given.length > 200)
+    throw new BadInputError(`${name}.name must be at most 200 characters`);
   if (input.stopId !== undefined && input.stopId !== null) {
     if (input.lat != null || input.lon != null)
       throw new BadInputError(`${name}: give either stopId or lat/lon, not both`);
@@ -65,34 +85,39 @@ export function toPlace(net: Network, input: PlaceInput, name: string): PlacePoi
       lat: net.tt.stopLat[stop]!,
       lon: net.tt.stopLon[stop]!,
       stop,
-      name: net.tt.stopNames[stop]!,
+      name: given || net.tt.stopNames[stop]!,
     };
   }
   if (input.lat == null || input.lon == null)
     throw new BadInputError(`${name} needs lat and lon, or stopId`);
   const point = { lat: input.lat, lon: input.lon };
   checkLatLon(point, name);
-  return point;
+  return { ...point, name: given || fallbackName };
 }
 
 /** The planner query of a `PlanInput`, with PLAN_DEFAULTS filled in. */
 export function toPlanQuery(net: Network, input: PlanInput): PlanQuery {
   const hasDepart = input.departAt != null;
   const hasArrive = input.arriveBy != null;
-  if (hasDepart === hasArrive) throw new BadInputError('give exactly one of departAt and arriveBy');
-  const time = Math.floor((hasDepart ? input.departAt! : input.arriveBy!).getTime() / 1000);
+  const page = input.pageCursor != null ? decodePlanCursor(input.pageCursor) : undefined;
+  if (!page && hasDepart === hasArrive)
+    throw new BadInputError('give exactly one of departAt and arriveBy');
+  const time = page
+    ? page.time
+    : Math.floor((hasDepart ? input.departAt! : input.arriveBy!).getTime() / 1000);
   return {
-    from: toPlace(net, input.from, 'from'),
-    to: toPlace(net, input.to, 'to'),
+    from: toPlace(net, input.from, 'from', 'Origin'),
+    to: toPlace(net, input.to, 'to', 'Destination'),
     time,
-    arriveBy: hasArrive,
+    arriveBy: !page && hasArrive,
+    departBefore: page?.direction === 'before',
     walkSpeed: inRange('walkSpeed', input.walkSpeed),
     maxWalkMeters: inRange('maxWalkMeters', input.maxWalkMeters),
     maxTransfers: Math.floor(inRange('maxTransfers', input.maxTransfers)),
     numItineraries: Math.floor(inRange('numItineraries', input.numItineraries)),
     transferSlack: Math.floor(inRange('transferSlack', input.transferSlack)),
-    transitModes:
-      input.transitModes && input.transitModes.length > 0 ? new Set(input.transitModes) : undefined,
+    // An empty list allows no transit: walking or driving only.
+    transitModes: input.transitModes ? new Set(input.transitModes) : undefined,
     accessModes:
       input.accessModes && input.accessModes.length > 0 ? new Set(input.accessModes) : undefined,
     parkingUntil: parkingUntilOf(input, time),

@@ -15,4 +15,7 @@ export const LegParking: LegParkingResolvers = {
   price: (p) => p.price,
   startsAt: (p, _a, ctx) => formatInstant(p.startsAt, ctx.network?.primaryTimezone ?? 'UTC'),
   endsAt: (p, _a, ctx) => formatInstant(p.endsAt, ctx.network?.primaryTimezone ?? 'UTC'),
+  status: (p) => p.status,
+  closesAt: (p, _a, ctx) =>
+    p.closesAt === null ? null : formatInstant(p.closesAt, ctx.network?.primaryTimezone ?? 'UTC'),
 };
