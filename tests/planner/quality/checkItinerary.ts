@@ -135,7 +135,10 @@ function visitsOf(ctx: CheckContext, q: PlanQuery, it: Itinerary): Visit[] {
       (station !== undefined && last.station !== undefined
         ? station === last.station
         : haversine(p.lat, p.lon, last.lat, last.lon) < 1);
-    if (same) return;
+    if (same) {
+      if (endpoint === 'destination') last.endpoint = endpoint;
+      return;
+    }
     const label =
       p.stop === undefined ? `(${p.lat.toFixed(5)}, ${p.lon.toFixed(5)})` : ctx.stopLabel(p.stop);
     visits.push({ lat: p.lat, lon: p.lon, station, label, ridesDone, onRide, endpoint });

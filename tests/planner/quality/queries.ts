@@ -6,9 +6,9 @@ import {
   type PlanQuery,
 } from '../../../src/planner/query.js';
 import { mulberry32 } from '../../helpers/prng.js';
-import type { RefTrip } from '../../helpers/reference.js';
 import { haversine } from '../../helpers/reference.js';
-import { DATE, TIMEZONE, type QualityWorld } from './world.js';
+import { directRuns } from './corridors.js';
+import { TIMEZONE, type QualityWorld } from './world.js';
 
 /**
  * The quality suite's questions. Every query is made from its own seed alone, so a failure
@@ -18,9 +18,9 @@ import { DATE, TIMEZONE, type QualityWorld } from './world.js';
 /** The kinds of query and how many of each the suite asks. */
 export const QUERY_KINDS = {
   /** departAt between random points near stops of either feed. */
-  walk: 430,
+  walk: 500,
   /** arriveBy between random points. */
-  arriveBy: 110,
+  arriveBy: 90,
   /** Destination 60 m – 2.5 km from the origin: the direct walk is in play. */
   short: 120,
   /** Origin and destination under 40 m apart (or a stop and a point beside it). */
@@ -28,7 +28,7 @@ export const QUERY_KINDS = {
   /** Daytime stop to stop on a corridor with at least `numItineraries + 2` direct runs in 2 h. */
   frequent: 150,
   /** [WALK, CAR_PARK] or [CAR_PARK] from Staten Island, with and without parkingUntil. */
-  parkRide: 250,
+  parkRide: 200,
 } as const;
 
 /** A query kind. */
@@ -151,50 +151,8 @@ function nearStop(w: QualityWorld, rnd: Rnd, stops: readonly number[], radius: n
   return around(rnd, stopPoint(w, s), radius * Math.sqrt(rnd()));
 }
 
-/** Where each stop is called at, by trips running on DATE: built once per world. */
-const callsByWorld = new WeakMap<
-  QualityWorld,
-  { trips: RefTrip[]; at: Map<string, { trip: RefTrip; pos: number }[]> }
->();
-
-function callsOf(w: QualityWorld) {
-  let calls = callsByWorld.get(w);
-  if (!calls) {
-    const date = DATE.replaceAll('-', '');
-    const trips = [...w.ref.trips.values()].filter((t) => w.ref.runsOn(t.tripId, date));
-    const at = new Map<string, { trip: RefTrip; pos: number }[]>();
-    for (const trip of trips) {
-      trip.stopIds.forEach((stopId, pos) => {
-        let list = at.get(stopId);
-        if (!list) at.set(stopId, (list = []));
-        list.push({ trip, pos });
-      });
-    }
-    calls = { trips, at };
-    callsByWorld.set(w, calls);
-  }
-  return calls;
-}
-
-/** Direct runs boarding `a` and alighting later at `b`, leaving `a` in `[t, t + 2 h)`. */
-function directRuns(w: QualityWorld, a: string, b: string, t: number): number {
-  const date = DATE.replaceAll('-', '');
-  const seen = new Set<string>();
-  for (const { trip, pos } of callsOf(w).at.get(a) ?? []) {
-    if (trip.canBoard[pos] !== 1) continue;
-    const alight = trip.stopIds.indexOf(b, pos + 1);
-    if (alight < 0 || trip.canAlight[alight] !== 1) continue;
-    for (const offset of w.ref.runOffsets(trip.tripId, date)) {
-      const dep = trip.departure[pos]! + offset;
-      if (dep >= t && dep < t + 2 * HOUR) seen.add(`${dep}`);
-    }
-  }
-  // Runs leaving at the same second count once: a rider cannot tell them apart.
-  return seen.size;
-}
-
 function frequentQuery(w: QualityWorld, rnd: Rnd): Omit<SeededQuery, 'seed' | 'kind'> {
-  const { trips } = callsOf(w);
+  const { trips } = w.calls;
   const numItineraries = pick(rnd, [3, 5, 10]);
   const tt = w.net.tt;
   for (;;) {
@@ -208,7 +166,7 @@ function frequentQuery(w: QualityWorld, rnd: Rnd): Omit<SeededQuery, 'seed' | 'k
     const meters = haversine(tt.stopLat[a]!, tt.stopLon[a]!, tt.stopLat[b]!, tt.stopLon[b]!) * 1.25;
     if (meters <= PLAN_DEFAULTS.maxWalkMeters) continue;
     const time = between(w, rnd, 7, 19);
-    const runs = directRuns(w, trip.stopIds[i]!, trip.stopIds[j]!, time);
+    const runs = directRuns(w.calls, trip.stopIds[i]!, trip.stopIds[j]!, time, time + 2 * HOUR);
     if (runs < numItineraries + 2) continue;
     return {
       q: query(stopPoint(w, a), stopPoint(w, b), time, { numItineraries }),

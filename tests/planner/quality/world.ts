@@ -13,9 +13,9 @@ import { haversineStreetRouter } from '../../../src/planner/streetRouter.js';
 import { compileTimetable } from '../../../src/transit/compile.js';
 import { Network } from '../../../src/transit/network.js';
 import { mulberry32 } from '../../helpers/prng.js';
-import { Reference } from '../../helpers/reference.js';
 import { importedSqlite, SI_ZIP, SUBWAY_ZIP } from '../realFeeds.js';
 import type { CheckContext, FacilitySpec } from './checkItinerary.js';
+import { dayCalls, type DayCalls } from './corridors.js';
 import { OPENING_HOURS_CHOICES } from './openingHours.js';
 
 /**
@@ -36,7 +36,8 @@ const OPERATOR = 'quality';
 /** Everything a query is planned and judged with. */
 export interface QualityWorld {
   net: Network;
-  ref: Reference;
+  /** The trips running on DATE, for frequent corridors. */
+  calls: DayCalls;
   /** 00:00 local of `DATE`, Unix seconds. */
   midnight: number;
   /** Served stops, all and per feed. */
@@ -58,7 +59,7 @@ export async function buildQualityWorld(seed: number): Promise<QualityWorld> {
   const settings = { walkCircuity: WALK_CIRCUITY, maxTransferMeters: MAX_TRANSFER_METERS };
   const tt = compileTimetable(sources, settings);
   const net = new Network(tt);
-  const ref = new Reference(sources, settings);
+  const calls = dayCalls(sources, DATE);
   const midnight = DateTime.fromISO(`${DATE}T00:00`, { zone: TIMEZONE }).toSeconds();
   const served = Array.from(tt.servedStops);
   const siFeed = tt.feeds.findIndex((f) => f.feedId === 'si');
@@ -99,7 +100,7 @@ export async function buildQualityWorld(seed: number): Promise<QualityWorld> {
     db.$client.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   };
-  return { net, ref, midnight, served, siServed, car, check, facilities, close };
+  return { net, calls, midnight, served, siServed, car, check, facilities, close };
 }
 
 /** Live statuses as seeded: what the operator last reported and how long ago, seconds. */
