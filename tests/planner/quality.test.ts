@@ -32,6 +32,8 @@ const shapeOf = (text: string) =>
   text
     .replace(/^#\d+: /, '')
     .replace(/\(([^()]*)\)/g, '(…)')
+    .replace(/visits .* twice/, 'visits … twice')
+    .replace(/away from .* and back to .* \(/, 'away from … and back to … (')
     .replace(/\b(si|subway|quality):\S+/g, '…')
     .replace(/\d[\d:.,]*/g, 'N');
 

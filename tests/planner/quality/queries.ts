@@ -86,6 +86,7 @@ const MAKERS: Record<QueryKind, (w: QualityWorld, rnd: Rnd) => Omit<SeededQuery,
       return {
         q: query(from, around(rnd, from, 60 + rnd() * 2440), between(w, rnd, 6, 22), {
           maxWalkMeters: pick(rnd, [1000, 2000, 3000]),
+          numItineraries: pick(rnd, [1, 2, 3]),
         }),
       };
     },
