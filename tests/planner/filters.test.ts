@@ -436,3 +436,45 @@ describe('park and ride keeps to opening hours and live status', () => {
     expect(spec.hours.osm).toBe('Mo-Su 05:00-23:30');
   });
 });
+
+describe('the quality checker itself', () => {
+  //   t1: A 08:00 ──▶ B 08:20    (every day)
+  // A correct answer has nothing wrong; answers broken by hand break the rules they should.
+  const w = tinyWorld({
+    stops: { A: grid(0, 0), B: grid(1, 0) },
+    trips: {
+      t1: [
+        ['A', '08:00:00', '08:00:00'],
+        ['B', '08:20:00', '08:20:00'],
+      ],
+    },
+  });
+  const q = w.query('A', 'B', `${DAY}T07:55`, { numItineraries: 1 });
+  const good = plan(w.net, q);
+  const ctx = checkContext(w);
+  const rulesOf = (result: PlanResult) => Object.keys(broken(ctx, q, result)).sort();
+  const copy = (): PlanResult => structuredClone(good);
+
+  it('finds nothing wrong with the ride', () => {
+    expect(tripsOf(w, good.itineraries[0])).toEqual(['t1']);
+    expect(rulesOf(good)).toEqual([]);
+  });
+
+  it('flags an itinerary leaving before departAt, with legs that no longer meet', () => {
+    const early = copy();
+    early.itineraries[0]!.departure -= 600;
+    early.itineraries[0]!.legs[0]!.departure -= 600;
+    expect(rulesOf(early)).toEqual(['timeBound']);
+    early.itineraries[0]!.arrival += 1;
+    expect(rulesOf(early)).toEqual(['legs', 'timeBound']);
+  });
+
+  it('flags a second copy that leaves earlier for the same arrival, beyond numItineraries', () => {
+    const twice = copy();
+    const again = structuredClone(twice.itineraries[0]!);
+    again.departure -= 60;
+    again.legs[0]!.departure -= 60;
+    twice.itineraries.push(again);
+    expect(rulesOf(twice)).toEqual(['dominated', 'numItineraries']);
+  });
+});

@@ -101,12 +101,14 @@ describe.skipIf(!HAVE_FEEDS)(
         let itineraries = 0;
         const shortfalls: string[] = [];
         let frequent = 0;
+        let parked = 0;
         let seed = FIRST_QUERY_SEED;
         for (const [kind, count] of Object.entries(QUERY_KINDS) as [QueryKind, number][]) {
           for (let i = 0; i < count; i++) {
             const s: SeededQuery = queryOfSeed(w, kind, seed++);
             const result = plan(w.net, s.q, undefined, w.car);
             itineraries += result.itineraries.length;
+            if (result.itineraries.some((it) => it.legs.some((l) => l.mode === 'PARK'))) parked++;
             for (const v of checkPlan(w.check, s.q, result))
               tally.add(v.rule, describeQuery(w, s), s.seed, v.text);
             if (kind === 'frequent') {
@@ -127,12 +129,14 @@ describe.skipIf(!HAVE_FEEDS)(
         if (share < NUM_ITINERARIES_TARGET) summary[`${RULES.numItineraries} (share)`] = shareText;
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const text = [
-          `${total} queries, ${itineraries} itineraries, ${seconds} s; ${shareText}`,
+          `${total} queries, ${itineraries} itineraries, ${parked} plans that park, ${seconds} s; ${shareText}`,
           tally.report(),
           `${RULES.numItineraries}, first shortfalls:\n    ${shortfalls.slice(0, EXAMPLES_PER_RULE).join('\n    ')}`,
         ].join('\n');
         console.log(text);
+        // Not vacuous: plans have itineraries, and park and ride parks often enough to be judged.
         expect(itineraries).toBeGreaterThan(total);
+        expect(parked).toBeGreaterThan(QUERY_KINDS.parkRide / 4);
         expect(summary, text).toEqual({});
       },
       TIMEOUT_MS,

@@ -33,6 +33,8 @@ const STALE_SECONDS = 900;
 const FACILITIES = 50;
 const OPERATOR = 'quality';
 
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Everything a query is planned and judged with. */
 export interface QualityWorld {
   net: Network;
@@ -55,11 +57,17 @@ export async function buildQualityWorld(seed: number): Promise<QualityWorld> {
     importedSqlite(SI_ZIP),
     importedSqlite(SUBWAY_ZIP),
   ]);
-  const sources = [readFeedSource(siFile, 'si', 0), readFeedSource(subwayFile, 'subway', 0)];
+  // Each step blocks for seconds: let the test runner's messages through in between.
+  const si = readFeedSource(siFile, 'si', 0);
+  await breathe();
+  const sources = [si, readFeedSource(subwayFile, 'subway', 0)];
+  await breathe();
   const settings = { walkCircuity: WALK_CIRCUITY, maxTransferMeters: MAX_TRANSFER_METERS };
   const tt = compileTimetable(sources, settings);
+  await breathe();
   const net = new Network(tt);
   const calls = dayCalls(sources, DATE);
+  await breathe();
   const midnight = DateTime.fromISO(`${DATE}T00:00`, { zone: TIMEZONE }).toSeconds();
   const served = Array.from(tt.servedStops);
   const siFeed = tt.feeds.findIndex((f) => f.feedId === 'si');
