@@ -1,66 +1,77 @@
 import { haversineMeters } from '../transit/geo.js';
 import type { Network } from '../transit/network.js';
 import { isTransitLeg, type Itinerary } from './itinerary.js';
+import type { PlacePoint } from './query.js';
 
-/** Stops of different rides closer than this are the same place (opposite sides of a street), metres. */
-const SAME_PLACE_METERS = 50;
+/** A place passed again this close after a whole ride is "away and back", metres (straight line). */
+const AWAY_AND_BACK_METERS = 100;
 
-/** A stop an itinerary passes, with the ride it is on. */
+/** A place an itinerary passes. */
 interface Visit {
-  station: number;
-  stop: number;
-  ride: number;
+  lat: number;
+  lon: number;
+  /** The station (parent, else the stop itself); undefined for a point that is not a stop. */
+  station: number | undefined;
+  /** Rides completed when the rider is here. */
+  ridesDone: number;
+  /** True when passed on board (an intermediate stop). */
+  onBoard: boolean;
+  end: 'origin' | 'destination' | undefined;
+}
+
+function visitsOf(net: Network, it: Itinerary): Visit[] {
+  const tt = net.tt;
+  const stationOf = (s: number) => (tt.stopParent[s]! >= 0 ? tt.stopParent[s]! : s);
+  const visits: Visit[] = [];
+  const push = (p: PlacePoint, ridesDone: number, onBoard: boolean, end?: Visit['end']) => {
+    const station = p.stop === undefined ? undefined : stationOf(p.stop);
+    const last = visits[visits.length - 1];
+    // Alighting and boarding again at one station (or starting there) is one visit.
+    const same =
+      last !== undefined &&
+      (station !== undefined && last.station !== undefined
+        ? station === last.station
+        : haversineMeters(p.lat, p.lon, last.lat, last.lon) < 1);
+    if (same) {
+      if (end === 'destination') last.end = end;
+      return;
+    }
+    visits.push({ lat: p.lat, lon: p.lon, station, ridesDone, onBoard, end });
+  };
+  const legs = it.legs;
+  let rides = 0;
+  if (legs[0]) push(legs[0].from, 0, false, 'origin');
+  for (const leg of legs) {
+    push(leg.from, rides, false);
+    if (isTransitLeg(leg)) {
+      for (const s of leg.intermediateStops)
+        push({ lat: tt.stopLat[s.stop]!, lon: tt.stopLon[s.stop]!, stop: s.stop }, rides, true);
+      rides++;
+    }
+    push(leg.to, rides, false);
+  }
+  const last = legs[legs.length - 1];
+  if (last) push(last.to, rides, false, 'destination');
+  return visits;
 }
 
 /**
  * True when an itinerary visits a stop or station twice, or rides away and back (DESIGN.md §4):
- * a stop passed on one ride (boarded, passed or alighted at) is passed again later, or a later
- * ride passes within `SAME_PLACE_METERS` of an earlier ride's stop. A change of vehicle at one
- * station is one visit, and so is starting or ending at a stop one boards or leaves at.
+ * after a whole ride it passes within `AWAY_AND_BACK_METERS` of a place it passed before (the
+ * origin included; origin and destination are not compared with each other). A change of
+ * vehicle at one station is one visit.
  */
 export function visitsTwice(net: Network, it: Itinerary): boolean {
-  const tt = net.tt;
-  const stationOf = (s: number) => (tt.stopParent[s]! >= 0 ? tt.stopParent[s]! : s);
-  const visits: Visit[] = [];
-  let ride = 0;
-  const add = (stop: number) => {
-    const station = stationOf(stop);
-    const last = visits[visits.length - 1];
-    // Alighting and boarding again at one station (or starting there) is one visit.
-    if (last && last.station === station && last.ride !== ride) return;
-    visits.push({ station, stop, ride });
-  };
-  const first = it.legs[0]?.from.stop;
-  if (first !== undefined) add(first);
-  for (const leg of it.legs) {
-    if (!isTransitLeg(leg)) continue;
-    ride++;
-    add(leg.from.stop!);
-    for (const s of leg.intermediateStops) add(s.stop);
-    add(leg.to.stop!);
-  }
-  ride++;
-  const last = it.legs[it.legs.length - 1]?.to.stop;
-  if (last !== undefined) add(last);
-
-  const seen = new Set<number>();
-  for (const v of visits) {
-    if (seen.has(v.station)) return true;
-    seen.add(v.station);
-  }
+  const visits = visitsOf(net, it);
   for (let j = 0; j < visits.length; j++) {
     const b = visits[j]!;
     for (let i = 0; i < j; i++) {
       const a = visits[i]!;
-      // The stop before a change and the one after it are meant to be close.
-      if (a.ride >= b.ride - 1 || i === j - 1) continue;
-      const d = haversineMeters(
-        tt.stopLat[a.stop]!,
-        tt.stopLon[a.stop]!,
-        tt.stopLat[b.stop]!,
-        tt.stopLon[b.stop]!,
-      );
-      if (d < SAME_PLACE_METERS) return true;
+      if (a.station !== undefined && a.station === b.station) return true;
+      if (a.end === 'origin' && b.end === 'destination') continue;
+      // A whole ride lies between them: one done after `a` that is not the one the rider is on at `a`.
+      if (b.ridesDone - a.ridesDone - (a.onBoard ? 1 : 0) < 1) continue;
+      if (haversineMeters(a.lat, a.lon, b.lat, b.lon) < AWAY_AND_BACK_METERS) return true;
     }
   }
   return false;

@@ -92,18 +92,15 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
   if (carOnly) all.push(carOnly);
   const order = latestFirst(q) ? byDepartureDesc : byArrival;
   const sensible = nonDominated(all).sort(order);
-  // Offered whatever else there is: the direct walk when not dominated, and the best
-  // park-and-ride itinerary when one was asked for (even when walking options fill the list).
-  const must = [
-    ...(direct && sensible.includes(direct) ? [direct] : []),
-    ...sensible.filter((it) => driving.includes(it)).slice(0, 1),
-  ];
+  // The best park-and-ride itinerary is offered when one was asked for, even when walking options
+  // fill the list; the direct walk, when not dominated, comes on top of the number asked.
+  const driveFirst = sensible.filter((it) => driving.includes(it)).slice(0, 1);
+  const others = sensible.filter((it) => it !== direct && !driveFirst.includes(it));
   const chosen = [
-    ...must,
-    ...sensible
-      .filter((it) => !must.includes(it))
-      .slice(0, Math.max(0, q.numItineraries - must.length)),
+    ...driveFirst,
+    ...others.slice(0, Math.max(0, q.numItineraries - driveFirst.length)),
   ];
+  if (direct && sensible.includes(direct)) chosen.push(direct);
   chosen.sort(q.arriveBy ? byDepartureDesc : byArrival);
   const result: PlanResult = { itineraries: chosen, messages: [] };
   const departures = chosen.filter((it) => it !== direct).map((it) => it.departure);

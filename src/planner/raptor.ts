@@ -228,7 +228,8 @@ export class Raptor implements RaptorResult {
                 if (depT[runTimeStart[mid]! + pos]! < ready) lo = mid + 1;
                 else hi = mid;
               }
-              if (lo < end && (run < 0 || lo < run)) {
+              // The same run boarded later along the pattern rides less for the same arrival.
+              if (lo < end && (run < 0 || lo <= run)) {
                 run = lo;
                 runTimes = runTimeStart[lo]!;
                 boardPos = pos;

@@ -26,7 +26,8 @@ export interface ReconstructInput {
   walkSpeed: number;
 }
 
-function stopPlace(net: Network, stop: number): PlacePoint {
+/** A stop as a place of an itinerary. */
+export function stopPlace(net: Network, stop: number): PlacePoint {
   const tt = net.tt;
   return { lat: tt.stopLat[stop]!, lon: tt.stopLon[stop]!, stop, name: tt.stopNames[stop]! };
 }
@@ -97,8 +98,13 @@ export function reconstruct(input: ReconstructInput): Itinerary {
     round = prevRound;
   }
   legs.reverse();
+  return itineraryOf(legs, input.access);
+}
+
+/** The itinerary of legs in order (the first transit leg boards at an access stop of `access`). */
+export function itineraryOf(legs: Leg[], access: Map<number, StopWalk>): Itinerary {
   const transitLegs = legs.filter(isTransitLeg);
-  const car = input.access.get(transitLegs[0]!.from.stop!)?.car;
+  const car = access.get(transitLegs[0]!.from.stop!)?.car;
   return {
     departure: legs[0]!.departure,
     arrival: legs[legs.length - 1]!.arrival,
@@ -114,7 +120,8 @@ export function reconstruct(input: ReconstructInput): Itinerary {
   };
 }
 
-function footWalk(
+/** The footpath from stop a to stop b: metres and seconds (0 when there is none). */
+export function footWalk(
   net: Network,
   a: number,
   b: number,
