@@ -13,16 +13,17 @@ import {
 } from './carAccess.js';
 import { nonDominated, visitsTwice } from './filters.js';
 import { isTransitLeg, type Itinerary, type PlanResult } from './itinerary.js';
-import type { Live } from './liveView.js';
 import type { AccessMode, PlanQuery } from './query.js';
+import { liveViewAt, type Live } from './liveView.js';
 import { rangeSearch, type DepartureRange, type Endpoints } from './rangeSearch.js';
+import { reverseRangeSearch } from './reverseRaptor.js';
 
 export type { Endpoints } from './rangeSearch.js';
 
 /** Origin and destination closer than this are the same place: no transit, metres. */
 export const SAME_PLACE_METERS = 50;
 /** The first range searched: departures in the next hour (or before the deadline), seconds. */
-const FIRST_RANGE_SECONDS = 3600;
+const FIRST_RANGE_SECONDS = 1800;
 /** Later departures are searched up to this far from the requested time, seconds. */
 const MAX_RANGE_SECONDS = 8 * 3600;
 /** `arriveBy` looks this far back for a departure that arrives in time, seconds. */
@@ -206,12 +207,19 @@ function search(
     if (covered > 0 && q.outOfTime?.()) break;
     const width = Math.min(span, limit - covered);
     const range: DepartureRange = backward
-      ? { from: q.time - covered - width, to: q.time - covered - (q.arriveBy ? 0 : 1) }
+      ? { from: q.time - covered - width, to: q.time - covered - 1 }
       : { from: q.time + covered, to: q.time + covered + width };
-    if (q.arriveBy) range.arriveBy = q.time;
-    for (const it of rangeSearch(net, q, ends, range, live)) {
+    // arriveBy: backwards from the deadline (mirrored range RAPTOR), the latest departures first.
+    const its = q.arriveBy
+      ? reverseRangeSearch(net, q, ends, liveViewAt(net, q.time, live), {
+          from: q.time - covered - width,
+          to: q.time - covered,
+          departureLimit: q.time - MAX_ARRIVE_BY_SECONDS,
+        })
+      : rangeSearch(net, q, ends, range, live);
+    for (const it of its) {
       if (found.has(it.signature)) continue;
-      if (backward && it.departure > range.to) continue;
+      if (q.departBefore && it.departure > range.to) continue;
       if (car && !refreshParking(net, q, it, car)) continue;
       found.set(it.signature, it);
     }
@@ -225,8 +233,9 @@ function search(
 
 /**
  * A range search's labels can come from an itinerary that the filters then drop (it visits a
- * stop twice) and prune a later departure that does not: when the search saw such loops, one
- * plain search from just after the latest sensible departure checks for a later one (a few times).
+ * stop twice) and prune a later departure that does not. Plain searches from just after the latest
+ * sensible departure look for a later one; when one finds only such loops, it is searched again
+ * without the patterns those loops ride first (OpenTripPlanner's banned trips), a few times.
  */
 function latestPastLoops(
   net: Network,
@@ -237,27 +246,31 @@ function latestPastLoops(
   live?: Live,
   car?: CarContext,
 ): void {
-  if (![...found.values()].some((it) => visitsTwice(net, it))) return;
-  for (let i = 0; i < 3; i++) {
+  let allowed = ends.patternAllowed;
+  for (let i = 0; i < 6; i++) {
     const latest = Math.max(
       ...sensible().map((it) => it.departure),
       q.time - MAX_ARRIVE_BY_SECONDS,
     );
     const after = latest + 1;
-    const more = rangeSearch(
+    const its = rangeSearch(
       net,
       q,
-      ends,
+      { ...ends, patternAllowed: allowed },
       { from: after, to: after, arriveBy: q.time },
       live,
-    ).filter(
-      (it) =>
-        !found.has(it.signature) &&
-        !visitsTwice(net, it) &&
-        (!car || refreshParking(net, q, it, car)),
-    );
-    if (more.length === 0) return;
-    for (const it of more) found.set(it.signature, it);
+    ).filter((it) => !found.has(it.signature) && (!car || refreshParking(net, q, it, car)));
+    const loops = its.filter((it) => visitsTwice(net, it));
+    if (its.length === 0 || (loops.length === 0 && its.every((it) => found.has(it.signature))))
+      return;
+    for (const it of its) if (!loops.includes(it)) found.set(it.signature, it);
+    if (loops.length === its.length) {
+      const banned = allowed ? allowed.slice() : new Uint8Array(net.tt.patternCount).fill(1);
+      for (const it of loops) banned[it.legs.find(isTransitLeg)!.pattern] = 0;
+      allowed = banned;
+    } else {
+      allowed = ends.patternAllowed;
+    }
   }
 }
 

@@ -25,7 +25,7 @@ const FIRST_QUERY_SEED = 120_000;
 const NUM_ITINERARIES_TARGET = 0.95;
 const EXAMPLES_PER_RULE = 6;
 /** Planning the queries takes about 45 s on an idle core; leave room for a busy machine. */
-const TIMEOUT_MS = 240_000;
+const TIMEOUT_MS = 600_000;
 
 /** A violation's text without numbers, ids and times: what kind of problem it is. */
 const shapeOf = (text: string) =>
