@@ -136,7 +136,7 @@ function addReturnedAsked(
     `% (${fullCount} of ${outcomes.length})`,
   );
   section.add(
-    `  daytime plans on frequent corridors`,
+    `  daytime plans on frequent corridors (numItineraries ${asked})`,
     percent(frequentFull, frequentCount),
     `% (${frequentFull} of ${frequentCount})`,
     TARGETS.frequentShare,
