@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --only foundation|routing|parkride|parking]`: the benchmark suite. Runs the
- * foundation (issue 2) and routing (issue 3) sections on a temporary data folder with the real
- * feeds of ../shared/feeds, then the parking section when bench/parking.ts exists; prints a
- * table per section and a summary, and writes the figures to bench/results/latest.json.
+ * `npm run bench [-- --only foundation|routing|realtime|parkride|quality|parking]`: the benchmark
+ * suite. Runs the foundation (issue 2), routing (issue 3), realtime, park-and-ride (issue 6) and
+ * plan quality (issue 12) sections on a temporary data folder with the real feeds of
+ * ../shared/feeds, then the parking section when bench/parking.ts exists; prints a table per
+ * section and a summary, and writes the figures to bench/results/latest.json.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +12,10 @@ import { formatTable, formatValue, progress, writeResults, type Section } from '
 import { Workspace } from './lib/workspace.js';
 import { runRealtimeBench } from './realtime.js';
 import { runParkRideBench } from './parkRide.js';
+import { runQualityBench } from './quality.js';
 import { runRoutingBench } from './routing.js';
 
-const SECTIONS = ['foundation', 'routing', 'realtime', 'parkride', 'parking'] as const;
+const SECTIONS = ['foundation', 'routing', 'realtime', 'parkride', 'quality', 'parking'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const PARKING_MODULE = new URL('./parking.ts', import.meta.url);
@@ -65,6 +67,7 @@ async function main(): Promise<number> {
       ['routing', runRoutingBench],
       ['realtime', runRealtimeBench],
       ['parkride', runParkRideBench],
+      ['quality', runQualityBench],
     ] as const) {
       if (!only.includes(name)) continue;
       progress(`section ${name}…`);

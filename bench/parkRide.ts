@@ -66,18 +66,27 @@ function servedStopsOf(net: Network, feedId: string): number[] {
   return Array.from(net.tt.servedStops).filter((s) => net.tt.stopFeed[s] === feed);
 }
 
-/** 50 seeded facilities, each within 150 m of a distinct Staten Island stop, open 24/7. */
-function seedFacilities(ws: Workspace, random: Random): void {
+/**
+ * 50 seeded facilities, each within 150 m of a distinct Staten Island stop, open 24/7 unless
+ * `openingHoursOf` says otherwise for lot `i`; returns their API ids. The same ids every time, so
+ * a later section's seeding replaces an earlier one's instead of adding lots.
+ */
+export function seedFacilities(
+  ws: Workspace,
+  random: Random,
+  openingHoursOf: (i: number) => string = () => '24/7',
+): string[] {
   const net = ws.network;
   const stops = servedStopsOf(net, 'si');
   const used = new Set<number>();
+  const ids: string[] = [];
   for (let i = 0; i < FACILITIES; i++) {
     let stop = pick(random, stops);
     while (used.has(stop)) stop = pick(random, stops);
     used.add(stop);
     const at = pointNear(random, net.tt.stopLat[stop]!, net.tt.stopLon[stop]!, 150);
     const total = randomInt(random, 40, 400);
-    ws.services.parking.upsertFacility(
+    const facility = ws.services.parking.upsertFacility(
       {
         ownId: `lot-${i}`,
         name: `Bench lot ${i}`,
@@ -85,7 +94,7 @@ function seedFacilities(ws: Workspace, random: Random): void {
         kind: 'PARK_AND_RIDE',
         totalSpaces: total,
         reservableSpaces: Math.floor(total / 5),
-        openingHours: '24/7',
+        openingHours: openingHoursOf(i),
         currency: 'USD',
         hourlyRate: 1 + randomInt(random, 0, 3),
         dailyMax: 8,
@@ -93,7 +102,9 @@ function seedFacilities(ws: Workspace, random: Random): void {
       },
       OPERATOR,
     );
+    ids.push(facility.id);
   }
+  return ids;
 }
 
 /** Seeded questions: from near a random SI stop to near a random stop of either feed, 06:00–20:00. */
@@ -116,7 +127,7 @@ function queriesOf(net: Network, random: Random, count: number): PlanQuery[] {
 }
 
 /** The CAR_PARK context the `plan` resolver builds, on the workspace's services. */
-function carContext(ws: Workspace): CarContext {
+export function carContext(ws: Workspace): CarContext {
   return {
     router: ws.services.streetRouter,
     parking: ws.services.parkingForPlanner,

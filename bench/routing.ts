@@ -3,6 +3,9 @@
  * full `plan` from coordinates in process and over HTTP, on Staten Island and then with the
  * subway loaded too, and the RSS with both compiled.
  */
+import type { CarContext } from '../src/planner/carAccess.js';
+import type { PlanResult } from '../src/planner/itinerary.js';
+import type { Live } from '../src/planner/liveView.js';
 import { plan, searchDepartAt } from '../src/planner/plan.js';
 import { PLAN_DEFAULTS, type PlanQuery } from '../src/planner/query.js';
 import { raptor, UNREACHED } from '../src/planner/raptor.js';
@@ -166,7 +169,8 @@ function runStopToStop(
   return { summary: summarize(samplesMs), samplesMs, arrivals };
 }
 
-function planQueryOf(pair: OdPair, date: string): PlanQuery {
+/** The `plan` question of a seeded pair: from point to point, leaving at its time of day on `date`. */
+export function planQueryOf(pair: OdPair, date: string): PlanQuery {
   return {
     ...PLAN_DEFAULTS,
     from: pair.fromPoint,
@@ -177,22 +181,27 @@ function planQueryOf(pair: OdPair, date: string): PlanQuery {
 }
 
 /** What one plan answered, to compare the in-process and HTTP answers and count empty plans. */
-interface PlanOutcome {
+export interface PlanOutcome {
   itineraries: number;
   firstArrival: UnixSeconds | undefined;
   message: string | undefined;
 }
 
-function runPlanInProcess(
+/** Times `plan` over `queries` after a warm-up (with `car`, park and ride too); latencies and answers. */
+export function runPlanInProcess(
   net: Network,
   queries: readonly PlanQuery[],
   warmup: readonly PlanQuery[],
+  live?: Live,
+  car?: CarContext,
 ) {
-  for (const q of warmup) plan(net, q);
+  for (const q of warmup) plan(net, q, live, car);
   const outcomes = new Array<PlanOutcome>(queries.length);
+  const results = new Array<PlanResult>(queries.length);
   const summary = summarize(
     timeEach(queries, (q, i) => {
-      const result = plan(net, q);
+      const result = plan(net, q, live, car);
+      results[i] = result;
       outcomes[i] = {
         itineraries: result.itineraries.length,
         firstArrival: result.itineraries[0]?.arrival,
@@ -200,7 +209,7 @@ function runPlanInProcess(
       };
     }),
   );
-  return { summary, outcomes };
+  return { summary, outcomes, results };
 }
 
 /** Plans through GraphQL: over HTTP to the served app, or through `app.request()` (no socket). */

@@ -8,10 +8,12 @@ export function progress(text: string): void {
   process.stderr.write(`[bench] ${text}\n`);
 }
 
-/** An upper bound that a figure should stay within (the issues' targets). */
+/** A bound that a figure should stay within (the issues' targets): an upper bound, a lower one, or both. */
 export interface Target {
   /** Largest value that meets the target, in the figure's unit. */
-  max: number;
+  max?: number;
+  /** Smallest value that meets the target, in the figure's unit. */
+  min?: number;
   /** How the target is printed, e.g. `≤ 5 s`. */
   label: string;
 }
@@ -42,7 +44,9 @@ export class Section {
     const figure: Figure = { name, value, unit };
     if (target) {
       figure.target = target;
-      figure.met = value <= target.max;
+      figure.met =
+        (target.max === undefined || value <= target.max) &&
+        (target.min === undefined || value >= target.min);
     }
     this.figures.push(figure);
     return figure;
