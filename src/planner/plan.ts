@@ -202,7 +202,8 @@ function search(
   };
   const backward = latestFirst(q);
   const limit = q.arriveBy ? MAX_ARRIVE_BY_SECONDS : MAX_RANGE_SECONDS;
-  let span = FIRST_RANGE_SECONDS;
+  // About ten minutes of departures per itinerary asked for, at least half an hour, to begin with.
+  let span = Math.max(FIRST_RANGE_SECONDS, q.numItineraries * 600);
   for (let covered = 0; covered < limit;) {
     if (covered > 0 && q.outOfTime?.()) break;
     const width = Math.min(span, limit - covered);
