@@ -674,7 +674,13 @@ export type Query = {
   /** Routes of one feed, or of all, in id order. `first` at most 1000. */
   routes: Array<Route>;
   stop?: Maybe<Stop>;
-  /** Stops whose name contains `text`, ignoring case and accents. */
+  /**
+   * Stops whose names match `text` as riders type it, best first: case, accents and punctuation
+   * ignored, abbreviations and long forms alike (`st`/`saint`/`street`, `av`/`avenue`,
+   * `sq`/`square`, `&`/`and`, `42nd`/`42`), the last word as a prefix, one typo per word of 4+
+   * letters. Names equal to the text come first, then names starting with it. A station stands for
+   * its platforms of the same name. `first` at most 100.
+   */
   stopSearch: Array<Stop>;
   /** Stops and stations within `radiusMeters` (default 500, at most 5000) of a point, nearest first. */
   stops: Array<Stop>;
