@@ -30,8 +30,9 @@ const indexes = new WeakMap<Network, StopNameIndex>();
  * abbreviations and their long forms both ways (`st`/`saint`/`street`, `av`/`avenue`, `sq`/
  * `square`, `&`/`and`, `42nd`/`42`), punctuation and case ignored, every word required, the last
  * one as a prefix, one typo tolerated in words of 4+ letters. Names equal to the query come
- * first, then names starting with its words, then with its text, then by relevance (BM25). A platform named like its station is
- * left out (the station stands for it). Empty when `text` has no letter or digit.
+ * first, then names starting with its words, then with its text, then by relevance (BM25). A
+ * platform named like its station is left out (the station stands for it). Empty when `text` has
+ * no letter or digit. The index is built once per network, on the first search.
  */
 export function searchStops(net: Network, text: string, limit: number): number[] {
   const queryTerms = nameWords(text).map(canonicalTerm);
