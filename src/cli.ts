@@ -54,13 +54,13 @@ feed
     );
     bar.start(100, 0, { phase: 'unpack' });
     try {
-      const row = await s.feeds.importFeed(feedId, source, (p) => {
+      const { row, feed, warnings } = await s.feeds.importFeed(feedId, source, (p) => {
         bar.update(Math.round((p.fraction ?? 0) * 100), { phase: p.phase });
       });
       bar.update(100, { phase: 'done' });
       bar.stop();
-      const meta = s.feeds.network?.tt.feeds.find((f) => f.feedId === feedId);
-      console.log(JSON.stringify({ feed: row.id, version: row.version, counts: meta?.counts }));
+      for (const w of warnings) console.error(`warning: ${w.text}`);
+      console.log(JSON.stringify({ feed: row.id, version: row.version, counts: feed.counts }));
     } catch (error) {
       bar.stop();
       throw error;

@@ -8,13 +8,24 @@ import type { AppDb } from '../db/client.js';
 import { feeds, type FeedRow } from '../db/schema/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { compileTimetable, type CompileOptions } from '../transit/compile.js';
+import { feedValidityWarning, type FeedValidityWarning } from '../transit/feedValidity.js';
 import { Network } from '../transit/network.js';
+import { localDayOf } from '../transit/time.js';
+import type { FeedMeta } from '../transit/timetable.js';
 import { compileInWorker } from './compileInWorker.js';
 import { readFeedSource } from './readFeedSource.js';
 import { runImportInChild } from './runImportInChild.js';
 
 /** Progress of an import, for the CLI's progress bar. */
 export type ImportProgress = { phase: string; fraction?: number; message?: string };
+
+/** What an import published: the registry row, the feed as served, and warnings about it. */
+export interface ImportedFeed {
+  row: FeedRow;
+  feed: FeedMeta;
+  /** Set when the feed's service has ended or starts far ahead (the import went through). */
+  warnings: FeedValidityWarning[];
+}
 
 const FEED_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
@@ -81,7 +92,7 @@ export class FeedService {
     feedId: string,
     source: string,
     onProgress?: (p: ImportProgress) => void,
-  ): Promise<FeedRow> {
+  ): Promise<ImportedFeed> {
     if (!FEED_ID.test(feedId)) {
       throw new BadInputError('feedId must be 1-32 letters, digits, "-" or "_"');
     }
@@ -91,7 +102,7 @@ export class FeedService {
   }
 
   /** Imports a zip received over the network (REST body or GraphQL upload) through a temp file. */
-  async importBytes(feedId: string, zip: Uint8Array): Promise<FeedRow> {
+  async importBytes(feedId: string, zip: Uint8Array): Promise<ImportedFeed> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'maas-upload-'));
     try {
       const file = path.join(dir, 'feed.zip');
@@ -106,7 +117,7 @@ export class FeedService {
     feedId: string,
     source: string,
     onProgress?: (p: ImportProgress) => void,
-  ): Promise<FeedRow> {
+  ): Promise<ImportedFeed> {
     mkdirSync(this.feedDir, { recursive: true });
     const previous = this.deps.db.select().from(feeds).where(eq(feeds.id, feedId)).get();
     const version = (previous?.version ?? 0) + 1;
@@ -126,6 +137,8 @@ export class FeedService {
       const net = await this.compileOffThread(
         [...others, row].sort((a, b) => a.id.localeCompare(b.id)),
       );
+      const feed = net.tt.feeds.find((f) => f.feedId === feedId);
+      if (!feed) throw new Error(`feed ${feedId} compiled without its own entry`);
       this.deps.db
         .insert(feeds)
         .values(row)
@@ -136,11 +149,20 @@ export class FeedService {
       // folder serve it until they pick this one up (within seconds). Older ones go now.
       if (previous) this.removeVersionsBefore(feedId, previous.version);
       onProgress?.({ phase: 'done', fraction: 1 });
-      return row;
+      return { row, feed, warnings: this.validityWarnings(feed) };
     } catch (error) {
       removeDbFile(file);
       throw error;
     }
+  }
+
+  /** Warnings about `feed`'s validity on today's local day (injected clock), logged too. */
+  private validityWarnings(feed: FeedMeta): FeedValidityWarning[] {
+    const today = localDayOf(this.deps.nowMs() / 1000, feed.timezone);
+    const warning = feedValidityWarning(feed, today);
+    if (!warning) return [];
+    this.deps.logger.warn({ feed: feed.feedId, code: warning.code }, warning.text);
+    return [warning];
   }
 
   /** Stops serving a feed and deletes its database. */

@@ -1,3 +1,4 @@
+import { feedsNotInService } from '../transit/feedValidity.js';
 import { haversineMeters, walkMeters, walkSeconds } from '../transit/geo.js';
 import { modeOfRouteType } from '../transit/modes.js';
 import type { Network } from '../transit/network.js';
@@ -104,6 +105,13 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
   if (direct && sensible.includes(direct)) chosen.push(direct);
   chosen.sort(q.arriveBy ? byDepartureDesc : byArrival);
   const result: PlanResult = { itineraries: chosen, messages: [] };
+  const idle = feedsNotInService(tt, day);
+  if (idle.length > 0) {
+    result.messages.push({
+      code: 'FEED_NOT_IN_SERVICE',
+      text: `Not in service on this date, so not used: ${idle.join(', ')}.`,
+    });
+  }
   const departures = chosen.filter((it) => it !== direct).map((it) => it.departure);
   if (departures.length > 0) {
     result.nextPageTime = Math.max(...departures) + 1;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FEED_DIR } from '../../src/sample.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
+import { importFeedMultipart, uploadFeed as upload } from '../helpers/feedUpload.js';
 import { zipFeedFolder } from '../helpers/zip.js';
 
 const DEPARTURES = `query($stopId: ID!, $after: DateTime) {
@@ -17,26 +18,12 @@ function sampleStopId(): string {
   return `si:${row[header.indexOf('stop_id')]!.trim()}`;
 }
 
-async function upload(h: Harness, feedId: string, body: Buffer | string, key?: string) {
-  const res = await h.app.request(`/v1/feeds/${feedId}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/zip',
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-    },
-    body: typeof body === 'string' ? body : new Uint8Array(body),
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as { error?: { code: string; message: string } },
-  };
-}
-
 describe('feed upload over HTTP', () => {
   let h: Harness;
   let admin: string;
   let siAgency: string;
   let otherAgency: string;
+  let first: Awaited<ReturnType<typeof upload>>;
   const stopId = sampleStopId();
   const after = '2026-12-02T07:00:00-05:00';
 
@@ -45,10 +32,14 @@ describe('feed upload over HTTP', () => {
     admin = h.key({ role: 'admin' });
     siAgency = h.key({ role: 'agency', feedIds: ['si'] });
     otherAgency = h.key({ role: 'agency', feedIds: ['subway'] });
-    const first = await upload(h, 'si', zipFeedFolder(SAMPLE_FEED_DIR), siAgency);
+    first = await upload(h, 'si', zipFeedFolder(SAMPLE_FEED_DIR), siAgency);
     expect(first.status).toBe(201);
   });
   afterAll(() => h.close());
+
+  it('answers 201 with the feed and no warnings for a feed in service', () => {
+    expect(first.body).toMatchObject({ feed: { id: 'si', version: 1 }, warnings: [] });
+  });
 
   it('answers departures from the uploaded feed', async () => {
     const res = await h.gql<{ departures: unknown[] }>(DEPARTURES, { stopId, after });
@@ -113,50 +104,22 @@ describe('feed upload over HTTP', () => {
   );
 
   it('imports through the GraphQL multipart mutation importFeed', async () => {
-    const form = new FormData();
-    form.append(
-      'operations',
-      JSON.stringify({
-        query:
-          'mutation($file: File!) { importFeed(input: { feedId: "si", file: $file }) { feed { id counts { trips } } } }',
-        variables: { file: null },
-      }),
+    const body = await importFeedMultipart(
+      h,
+      'si',
+      zipFeedFolder(SAMPLE_FEED_DIR),
+      'feed { id counts { trips } }',
+      admin,
     );
-    form.append('map', JSON.stringify({ 0: ['variables.file'] }));
-    form.append(
-      '0',
-      new Blob([new Uint8Array(zipFeedFolder(SAMPLE_FEED_DIR))], { type: 'application/zip' }),
-      'feed.zip',
-    );
-    const res = await h.app.request('/graphql', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}` },
-      body: form,
-    });
-    const body = (await res.json()) as {
-      data?: { importFeed: { feed: { id: string; counts: { trips: number } } } };
-    };
     expect(body.data?.importFeed.feed.id).toBe('si');
     const trips =
       readFileSync(path.join(SAMPLE_FEED_DIR, 'trips.txt'), 'utf8').trim().split('\n').length - 1;
-    expect(body.data?.importFeed.feed.counts.trips).toBe(trips);
+    expect(body.data?.importFeed.feed.counts?.trips).toBe(trips);
     expect(h.services.feeds.list()[0]!.version).toBe(2);
   });
 
   it('refuses importFeed without a key with UNAUTHENTICATED', async () => {
-    const form = new FormData();
-    form.append(
-      'operations',
-      JSON.stringify({
-        query:
-          'mutation($file: File!) { importFeed(input: { feedId: "si", file: $file }) { feed { id } } }',
-        variables: { file: null },
-      }),
-    );
-    form.append('map', JSON.stringify({ 0: ['variables.file'] }));
-    form.append('0', new Blob([new Uint8Array([1])]), 'feed.zip');
-    const res = await h.app.request('/graphql', { method: 'POST', body: form });
-    const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+    const body = await importFeedMultipart(h, 'si', new Uint8Array([1]), 'feed { id }');
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 

@@ -306,3 +306,25 @@ describe('itineraries a rider would choose (issue 12, bundled sample)', () => {
     for (const it of p.itineraries) expect(it.legs.every((l) => l.mode === 'WALK')).toBe(true);
   });
 });
+
+describe('a plan on a date where a loaded feed does not run (issue 12)', () => {
+  it('says so in messages, naming the feed', async () => {
+    const h = createHarness({ nowMs: ms(at('06:55')) });
+    try {
+      await loadSampleIfEmpty(h.services);
+      const res = await h.gql<PlanBody>(PLAN, {
+        input: { from: ST_GEORGE, to: GOETHALS, departAt: '2027-03-03T08:00:00-05:00' },
+      });
+      const message = res.body.data!.plan.messages.find((m) => m.code === 'FEED_NOT_IN_SERVICE');
+      expect(message?.text).toMatch(/\bsi\b/);
+      const inService = await h.gql<PlanBody>(PLAN, {
+        input: { from: ST_GEORGE, to: GOETHALS, departAt: at('08:00') },
+      });
+      expect(inService.body.data!.plan.messages.map((m) => m.code)).not.toContain(
+        'FEED_NOT_IN_SERVICE',
+      );
+    } finally {
+      h.close();
+    }
+  }, 120_000);
+});

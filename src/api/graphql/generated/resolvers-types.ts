@@ -167,6 +167,21 @@ export type FeedCounts = {
   trips: Scalars['Int']['output'];
 };
 
+/** Something to know about an imported feed; the import itself went through. */
+export type FeedWarning = {
+  __typename?: 'FeedWarning';
+  code: FeedWarningCode;
+  feedId: Scalars['ID']['output'];
+  /** Names the feed and its validity (feed_info dates, else the calendars' span). */
+  text: Scalars['String']['output'];
+};
+
+export type FeedWarningCode =
+  /** The feed's last service day is past. */
+  | 'FEED_EXPIRED'
+  /** The feed's first service day is more than 30 days ahead. */
+  | 'FEED_NOT_YET_VALID';
+
 /** A point in WGS84 degrees. */
 export type GeoPoint = {
   __typename?: 'GeoPoint';
@@ -191,6 +206,8 @@ export type ImportFeedInput = {
 export type ImportFeedPayload = {
   __typename?: 'ImportFeedPayload';
   feed: Feed;
+  /** Empty when the feed is in service today or starts within 30 days. */
+  warnings: Array<FeedWarning>;
 };
 
 export type IntermediateStop = {
@@ -654,6 +671,7 @@ export type PlanMessage = {
 };
 
 export type PlanMessageCode =
+  /** A loaded feed does not run on the plan's date (the text names the feeds); itineraries may still be returned. */
   | 'FEED_NOT_IN_SERVICE'
   | 'NO_PARKING_AVAILABLE'
   | 'NO_SERVICE_ON_DATE'
@@ -699,7 +717,13 @@ export type Query = {
   /** Routes of one feed, or of all, in id order. `first` at most 1000. */
   routes: Array<Route>;
   stop?: Maybe<Stop>;
-  /** Stops whose name contains `text`, ignoring case and accents. */
+  /**
+   * Stops whose names match `text` as riders type it, best first: case, accents and punctuation
+   * ignored, abbreviations and long forms alike (`st`/`saint`/`street`, `av`/`avenue`,
+   * `sq`/`square`, `&`/`and`, `42nd`/`42`), the last word as a prefix, one typo per word of 4+
+   * letters. Names equal to the text come first, then names starting with it. A station stands for
+   * its platforms of the same name. `first` at most 100.
+   */
   stopSearch: Array<Stop>;
   /** Stops and stations within `radiusMeters` (default 500, at most 5000) of a point, nearest first. */
   stops: Array<Stop>;
@@ -1043,6 +1067,8 @@ export type ResolversTypes = ResolversObject<{
   Departure: ResolverTypeWrapper<DepartureModel>;
   Feed: ResolverTypeWrapper<FeedModel>;
   FeedCounts: ResolverTypeWrapper<FeedCounts>;
+  FeedWarning: ResolverTypeWrapper<FeedWarning>;
+  FeedWarningCode: FeedWarningCode;
   File: ResolverTypeWrapper<Scalars['File']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
@@ -1118,6 +1144,7 @@ export type ResolversParentTypes = ResolversObject<{
   Departure: DepartureModel;
   Feed: FeedModel;
   FeedCounts: FeedCounts;
+  FeedWarning: FeedWarning;
   File: Scalars['File']['output'];
   Float: Scalars['Float']['output'];
   GeoPoint: GeoPoint;
@@ -1241,6 +1268,12 @@ export type FeedCountsResolvers<ContextType = GraphQLContext, ParentType extends
   trips?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type FeedWarningResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FeedWarning'] = ResolversParentTypes['FeedWarning']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['FeedWarningCode'], ParentType, ContextType>;
+  feedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface FileScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['File'], any> {
   name: 'File';
 }
@@ -1258,6 +1291,7 @@ export type IgnoredParkingReportResolvers<ContextType = GraphQLContext, ParentTy
 
 export type ImportFeedPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportFeedPayload'] = ResolversParentTypes['ImportFeedPayload']> = ResolversObject<{
   feed?: Resolver<ResolversTypes['Feed'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['FeedWarning']>, ParentType, ContextType>;
 }>;
 
 export type IntermediateStopResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IntermediateStop'] = ResolversParentTypes['IntermediateStop']> = ResolversObject<{
@@ -1527,6 +1561,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Departure?: DepartureResolvers<ContextType>;
   Feed?: FeedResolvers<ContextType>;
   FeedCounts?: FeedCountsResolvers<ContextType>;
+  FeedWarning?: FeedWarningResolvers<ContextType>;
   File?: GraphQLScalarType;
   GeoPoint?: GeoPointResolvers<ContextType>;
   IgnoredParkingReport?: IgnoredParkingReportResolvers<ContextType>;

@@ -9,11 +9,9 @@ export const importFeed: MutationResolvers['importFeed'] = async (_parent, { inp
   if (typeof (input.file as { arrayBuffer?: unknown } | null)?.arrayBuffer !== 'function') {
     throw new BadInputError('file must be sent as a GraphQL multipart upload');
   }
-  await ctx.services.feeds.importBytes(
+  const { feed, warnings } = await ctx.services.feeds.importBytes(
     input.feedId,
     new Uint8Array(await input.file.arrayBuffer()),
   );
-  const feed = ctx.services.feeds.network?.tt.feeds.find((f) => f.feedId === input.feedId);
-  if (!feed) throw new Error('feed imported but not published');
-  return { feed };
+  return { feed, warnings };
 };
