@@ -22,6 +22,8 @@ export interface CarContext {
 }
 
 const STARTING_NOW_SECONDS = 15 * 60;
+/** How far past the window a lot's next closing is looked for (a week); beyond it, "open". */
+const CLOSING_LOOKAHEAD_SECONDS = 7 * 24 * 3600;
 /** A facility closer to the destination than this share of the whole distance is "driving almost all the way". */
 const MIN_TRANSIT_SHARE = 0.25;
 
@@ -30,7 +32,7 @@ export interface LotWindow {
   /** Arrival at the lot, or its opening when that is later (the rider waits for it). */
   startsAt: UnixSeconds;
   endsAt: UnixSeconds;
-  /** When the lot next closes after `startsAt`; null when it stays open past the local day. */
+  /** When the lot next closes after `startsAt`; null when it stays open for a week and more. */
   closesAt: UnixSeconds | null;
 }
 
@@ -59,7 +61,8 @@ export function lotWindow(
   atLot: UnixSeconds,
 ): LotWindow | { closesEarly: UnixSeconds } | undefined {
   const dayEnd = endOfLocalDay(net, atLot);
-  const horizon = Math.max(dayEnd, q.parkingUntil ?? 0);
+  // Looked up a week ahead, so a lot open past midnight shows when it really closes.
+  const horizon = Math.max(dayEnd, q.parkingUntil ?? 0) + CLOSING_LOOKAHEAD_SECONDS;
   const open = parking.openInterval(facilityId, atLot, horizon);
   if (!open || open.opensAt >= dayEnd) return undefined;
   const startsAt = Math.max(atLot, open.opensAt);
@@ -71,7 +74,7 @@ export function lotWindow(
   }
   const endsAt = Math.min(closesAt ?? dayEnd, endOfLocalDay(net, startsAt));
   if (endsAt <= startsAt) return undefined;
-  return { startsAt, endsAt, closesAt: closesAt !== null && closesAt <= dayEnd ? closesAt : null };
+  return { startsAt, endsAt, closesAt };
 }
 
 function startingNow(q: PlanQuery, car: CarContext): boolean {

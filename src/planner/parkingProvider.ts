@@ -57,7 +57,7 @@ export interface PlannedParking {
   price: { amount: number; currency: string };
   /** The latest fresh live status; UNKNOWN when never reported or stale. */
   status: LotStatus;
-  /** When the facility next closes after the window starts; null when open past the local day. */
+  /** When the facility next closes after the window starts; null when it stays open for a week and more. */
   closesAt: number | null;
 }
 

@@ -12,7 +12,7 @@ import {
   type CarContext,
   type ClosesEarly,
 } from './carAccess.js';
-import { nonDominated, visitsTwice } from './filters.js';
+import { dominates, nonDominated, visitsTwice } from './filters.js';
 import { isTransitLeg, type Itinerary, type PlanResult } from './itinerary.js';
 import type { AccessMode, PlanQuery } from './query.js';
 import { liveViewAt, type Live } from './liveView.js';
@@ -102,7 +102,7 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
     ...driveFirst,
     ...others.slice(0, Math.max(0, q.numItineraries - driveFirst.length)),
   ];
-  if (direct && sensible.includes(direct)) chosen.push(direct);
+  if (direct && !chosen.some((it) => dominates(it, direct))) chosen.push(direct);
   chosen.sort(q.arriveBy ? byDepartureDesc : byArrival);
   const result: PlanResult = { itineraries: chosen, messages: [] };
   const idle = feedsNotInService(tt, day);

@@ -350,7 +350,7 @@ export type LegParking = {
   __typename?: 'LegParking';
   /** Live free drive-up spaces; null when unknown or stale. */
   availableSpaces?: Maybe<Scalars['Int']['output']>;
-  /** When the facility next closes after the window starts; null when it stays open past the day. */
+  /** When the facility next closes after the window starts; null when it stays open for a week and more (24/7). */
   closesAt?: Maybe<Scalars['DateTime']['output']>;
   endsAt: Scalars['DateTime']['output'];
   facility: ParkingFacility;
