@@ -67,7 +67,7 @@ function servedStopsOf(net: Network, feedId: string): number[] {
 }
 
 /** 50 seeded facilities, each within 150 m of a distinct Staten Island stop, open 24/7. */
-function seedFacilities(ws: Workspace, random: Random): void {
+async function seedFacilities(ws: Workspace, random: Random): Promise<void> {
   const net = ws.network;
   const stops = servedStopsOf(net, 'si');
   const used = new Set<number>();
@@ -77,7 +77,7 @@ function seedFacilities(ws: Workspace, random: Random): void {
     used.add(stop);
     const at = pointNear(random, net.tt.stopLat[stop]!, net.tt.stopLon[stop]!, 150);
     const total = randomInt(random, 40, 400);
-    ws.services.parking.upsertFacility(
+    await ws.services.parking.upsertFacility(
       {
         ownId: `lot-${i}`,
         name: `Bench lot ${i}`,
@@ -134,7 +134,7 @@ export async function runParkRideBench(ws: Workspace): Promise<Section> {
   await ws.ensureFeed('subway');
   const net = ws.network;
   const random = mulberry32(SEED);
-  seedFacilities(ws, random);
+  await seedFacilities(ws, random);
   const queries = queriesOf(net, random, QUERIES);
   const warmup = queriesOf(net, random, WARMUP);
   const car = carContext(ws);

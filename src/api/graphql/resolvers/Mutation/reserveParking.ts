@@ -16,5 +16,5 @@ export const reserveParking: MutationResolvers['reserveParking'] = async (
     idempotencyKey: input.idempotencyKey,
     hold: input.hold ?? false,
   });
-  return { reservation: reservationModels(ctx, [reservation])[0]! };
+  return { reservation: (await reservationModels(ctx, [reservation]))[0]! };
 };
