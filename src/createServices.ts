@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { RiderTokens } from './auth/riderTokens.js';
+import { RiderTokens } from './auth/index.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { appDbPath, openAppDb } from './db/client.js';
-import { FeedService } from './gtfs/feedService.js';
+import { appDbPath, openAppDb } from './db/index.js';
+import { FeedService } from './gtfs/index.js';
 import { createLogger } from './logger.js';
-import { GroupCommit } from './db/groupCommit.js';
+import { GroupCommit } from './db/index.js';
 import {
   parkingForPlanner,
   ParkingService,
@@ -13,7 +13,7 @@ import {
   sqliteParkingRepository,
 } from './parking/index.js';
 import { haversineStreetRouter } from './planner/streetRouter.js';
-import { RealtimeService } from './realtime/RealtimeService.js';
+import { RealtimeService } from './realtime/index.js';
 import {
   ITINERARY_KEY_PURPOSE,
   ItineraryTokens,

@@ -1,5 +1,5 @@
-import type { KeysetAfter } from '../db/keyset.js';
-import type { JourneyRow } from '../db/schema/index.js';
+import type { KeysetAfter } from '../db/index.js';
+import type { JourneyRow } from '../db/index.js';
 import type { Reservation, TimeWindow } from '../parking/index.js';
 
 /** A stored journey. */

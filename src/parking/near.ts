@@ -1,4 +1,4 @@
-import { haversineMeters } from '../transit/geo.js';
+import { haversineMeters } from '../transit/index.js';
 import type { Facility } from './records.js';
 import type { LatLonBox } from './repository.js';
 

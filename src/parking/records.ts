@@ -1,9 +1,9 @@
-import type { KeysetAfter } from '../db/keyset.js';
+import type { KeysetAfter } from '../db/index.js';
 import type {
   ParkingAvailabilityRow,
   ParkingFacilityRow,
   ParkingReservationRow,
-} from '../db/schema/index.js';
+} from '../db/index.js';
 
 /** A parking facility as stored; money in minor units of `currency`. */
 export type Facility = ParkingFacilityRow;

@@ -1,4 +1,4 @@
-import type { Caller } from '../../auth/caller.js';
+import type { Caller } from '../../auth/index.js';
 import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
 import {
   followJourney,

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { afterKeyset } from '../../db/keyset.js';
-import { journeys } from '../../db/schema/index.js';
-import type { SyncDb } from '../../db/syncDb.js';
+import { afterKeyset } from '../../db/index.js';
+import { journeys } from '../../db/index.js';
+import type { SyncDb } from '../../db/index.js';
 import type { Journey, JourneyPageAfter } from '../records.js';
 
 const j = journeys;

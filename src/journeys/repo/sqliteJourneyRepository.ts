@@ -1,6 +1,6 @@
-import type { AppDb } from '../../db/client.js';
-import type { SyncDb } from '../../db/syncDb.js';
-import { immediateUnitOfWork, type UnitOfWork } from '../../db/unitOfWork.js';
+import type { AppDb } from '../../db/index.js';
+import type { SyncDb } from '../../db/index.js';
+import { immediateUnitOfWork, type UnitOfWork } from '../../db/index.js';
 import type { JourneyParkingPort } from '../../parking/index.js';
 import type { Journey, StoredJourney } from '../records.js';
 import type { JourneyRepository } from '../repository.js';

@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
-import { availabilityReports, parkingAvailability } from '../../db/schema/index.js';
+import { availabilityReports, parkingAvailability } from '../../db/index.js';
 import type { StoredAvailability } from '../records.js';
-import type { SyncDb } from '../../db/syncDb.js';
+import type { SyncDb } from '../../db/index.js';
 
 /** Ids per `IN (...)` list, well under SQLite's bound-variable limit. */
 const CHUNK = 500;

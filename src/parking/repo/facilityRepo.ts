@@ -1,6 +1,6 @@
 import { and, between, count, eq, inArray } from 'drizzle-orm';
-import { operators, parkingFacilities } from '../../db/schema/index.js';
-import type { SyncDb } from '../../db/syncDb.js';
+import { operators, parkingFacilities } from '../../db/index.js';
+import type { SyncDb } from '../../db/index.js';
 import type { Facility, FacilityRef } from '../records.js';
 
 /** The facility with this API id (`"<operatorId>:<ownId>"`), or undefined. */

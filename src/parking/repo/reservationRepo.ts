@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { and, asc, desc, eq, gt, lt, lte } from 'drizzle-orm';
-import { afterKeyset } from '../../db/keyset.js';
-import { parkingReservations } from '../../db/schema/index.js';
+import { afterKeyset } from '../../db/index.js';
+import { parkingReservations } from '../../db/index.js';
 import type { PageAfter, Reservation } from '../records.js';
 import type { ReservationStatus, TimeWindow } from '../types.js';
-import type { SyncDb } from '../../db/syncDb.js';
+import type { SyncDb } from '../../db/index.js';
 
 const r = parkingReservations;
 

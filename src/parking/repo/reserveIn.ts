@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SyncDb } from '../../db/syncDb.js';
+import type { SyncDb } from '../../db/index.js';
 import { BadInputError, ConflictError, NoCapacityError, NotFoundError } from '../../errors.js';
 import { priceForDuration } from '../money.js';
 import { reservableLeft } from '../offer.js';

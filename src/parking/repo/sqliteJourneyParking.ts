@@ -1,4 +1,4 @@
-import type { SyncDb } from '../../db/syncDb.js';
+import type { SyncDb } from '../../db/index.js';
 import type { JourneyParkingPort } from '../journeyParking.js';
 import { asOf } from '../reservations.js';
 import { findReservation, setStatus } from './reservationRepo.js';

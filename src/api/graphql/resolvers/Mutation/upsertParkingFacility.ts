@@ -1,4 +1,4 @@
-import { requireOperatorOrAdmin } from '../../../../auth/require.js';
+import { requireOperatorOrAdmin } from '../../../../auth/index.js';
 import type { MutationResolvers } from '../../generated/resolvers-types.js';
 import { facilityInputOf } from '../../parkingArgs.js';
 

@@ -1,4 +1,4 @@
-import { requireRider } from '../../../../auth/require.js';
+import { requireRider } from '../../../../auth/index.js';
 import { checkFirst, connectionOf, decodeCursor } from '../../connection.js';
 import type { QueryResolvers } from '../../generated/resolvers-types.js';
 import { reservationModels } from '../../parkingArgs.js';

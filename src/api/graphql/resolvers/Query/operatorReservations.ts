@@ -1,4 +1,4 @@
-import { requireOperatorAccess, requireOperatorOrAdmin } from '../../../../auth/require.js';
+import { requireOperatorAccess, requireOperatorOrAdmin } from '../../../../auth/index.js';
 import { NotFoundError } from '../../../../errors.js';
 import { checkFirst, connectionOf, decodeCursor } from '../../connection.js';
 import type { QueryResolvers } from '../../generated/resolvers-types.js';

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../../../errors.js';
-import { formatInstant } from '../../../../transit/time.js';
+import { formatInstant } from '../../../../transit/index.js';
 import type { LegParkingResolvers } from '../../generated/resolvers-types.js';
 
 /** The parking of a PARK leg; the facility is read from the parking service. */

@@ -1,5 +1,5 @@
 import { toMajor, type WindowOffer } from '../../../../parking/index.js';
-import { formatInstant } from '../../../../transit/time.js';
+import { formatInstant } from '../../../../transit/index.js';
 import { checkFirst } from '../../connection.js';
 import type { GraphQLContext } from '../../context.js';
 import { stopsWithinWalk } from '../../nearbyStops.js';
