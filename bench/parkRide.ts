@@ -71,11 +71,11 @@ function servedStopsOf(net: Network, feedId: string): number[] {
  * `openingHoursOf` says otherwise for lot `i`; returns their API ids. The same ids every time, so
  * a later section's seeding replaces an earlier one's instead of adding lots.
  */
-export function seedFacilities(
+export async function seedFacilities(
   ws: Workspace,
   random: Random,
   openingHoursOf: (i: number) => string = () => '24/7',
-): string[] {
+): Promise<string[]> {
   const net = ws.network;
   const stops = servedStopsOf(net, 'si');
   const used = new Set<number>();
@@ -86,7 +86,7 @@ export function seedFacilities(
     used.add(stop);
     const at = pointNear(random, net.tt.stopLat[stop]!, net.tt.stopLon[stop]!, 150);
     const total = randomInt(random, 40, 400);
-    const facility = ws.services.parking.upsertFacility(
+    const facility = await ws.services.parking.upsertFacility(
       {
         ownId: `lot-${i}`,
         name: `Bench lot ${i}`,
@@ -145,7 +145,7 @@ export async function runParkRideBench(ws: Workspace): Promise<Section> {
   await ws.ensureFeed('subway');
   const net = ws.network;
   const random = mulberry32(SEED);
-  seedFacilities(ws, random);
+  await seedFacilities(ws, random);
   const queries = queriesOf(net, random, QUERIES);
   const warmup = queriesOf(net, random, WARMUP);
   const car = carContext(ws);

@@ -63,7 +63,7 @@ async function reserveThroughput(
   app: ReturnType<typeof createApp>,
 ): Promise<void> {
   for (let f = 0; f < FACILITIES; f++) {
-    services.parking.upsertFacility(
+    await services.parking.upsertFacility(
       {
         ownId: `f${f}`,
         name: `Bench ${f}`,
@@ -135,7 +135,7 @@ async function reserveThroughput(
 
 async function availabilityBatch(services: Services): Promise<void> {
   for (let f = 0; f < BATCH; f++) {
-    services.parking.upsertFacility(
+    await services.parking.upsertFacility(
       {
         ownId: `a${f}`,
         name: `Avail ${f}`,

@@ -271,7 +271,7 @@ export async function runQualityBench(ws: Workspace): Promise<Section> {
   section.add('  arriveBy plans arriving in time', vs.answered, `of ${vs.arrive.n}`);
 
   progress('quality: park and ride at 50 lots with opening hours and live statuses…');
-  const lots = seedFacilities(
+  const lots = await seedFacilities(
     ws,
     mulberry32(SEED + 200),
     (i) => OPENING_HOURS[i % OPENING_HOURS.length]!,

@@ -1,12 +1,12 @@
 import cluster from 'node:cluster';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
-import { createApiKey, type KeyRole } from './auth/apiKeys.js';
+import { createApiKey, type KeyRole } from './auth/index.js';
 import { loadConfig } from './config.js';
 import { closeServices, createServices } from './createServices.js';
-import { runPrimary } from './cluster/primary.js';
+import { runPrimary } from './cluster/index.js';
 import { startServer } from './main.js';
-import { setRealtimeSource } from './realtime/sources.js';
+import { setRealtimeSource } from './realtime/index.js';
 
 const program = new Command('maas').description(
   'MaaS trip planner: GraphQL server and admin CLI (data in $DATA_DIR, default ./data)',

@@ -1,16 +1,25 @@
 import { mkdirSync } from 'node:fs';
-import { RiderTokens } from './auth/riderTokens.js';
+import { RiderTokens } from './auth/index.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { appDbPath, openAppDb } from './db/client.js';
-import { FeedService } from './gtfs/feedService.js';
+import { appDbPath, openAppDb } from './db/index.js';
+import { FeedService } from './gtfs/index.js';
 import { createLogger } from './logger.js';
-import { ParkingService } from './parking/ParkingService.js';
-import { parkingForPlanner } from './parking/forPlanner.js';
+import { GroupCommit } from './db/index.js';
+import {
+  parkingForPlanner,
+  ParkingService,
+  sqliteJourneyParking,
+  sqliteParkingRepository,
+} from './parking/index.js';
 import { haversineStreetRouter } from './planner/streetRouter.js';
-import { RealtimeService } from './realtime/RealtimeService.js';
-import { ITINERARY_KEY_PURPOSE, ItineraryTokens } from './journeys/itineraryToken.js';
-import { JourneyService } from './journeys/JourneyService.js';
+import { RealtimeService } from './realtime/index.js';
+import {
+  ITINERARY_KEY_PURPOSE,
+  ItineraryTokens,
+  JourneyService,
+  sqliteJourneyRepository,
+} from './journeys/index.js';
 import type { Services } from './services.js';
 
 /** Wires the services on a data folder: the app database (migrated), keys, feeds. */
@@ -26,8 +35,12 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     compile: { walkCircuity: config.walkCircuity, maxTransferMeters: config.maxTransferMeters },
     nowMs: () => clock.nowMs(),
   });
+  // One group commit per process for the hot writes: reservations, reports, bookings.
+  const commits = new GroupCommit(db);
+  const parkingStore = sqliteParkingRepository(db, commits);
   const parking = new ParkingService({
-    db,
+    repository: parkingStore.repository,
+    reads: parkingStore.reads,
     clock,
     logger,
     holdSeconds: config.holdSeconds,
@@ -51,10 +64,9 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     config.itineraryTtlSeconds,
   );
   const journeys = new JourneyService({
-    db,
+    repository: sqliteJourneyRepository(db, commits, sqliteJourneyParking),
     clock,
     tokens: itineraryTokens,
-    commits: parking.commits,
   });
   return {
     config,

@@ -81,3 +81,17 @@ export class ConflictError extends DomainError {
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
+
+/** Domain errors and errors that carry a known `code` (e.g. FeedInvalidError) are shown to clients. */
+export function clientErrorOf(error: unknown): { code: ErrorCode; message: string } | undefined {
+  if (error instanceof DomainError) return { code: error.code, message: error.message };
+  if (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    error.code in httpStatusOf
+  ) {
+    return { code: error.code as ErrorCode, message: error.message };
+  }
+  return undefined;
+}

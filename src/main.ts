@@ -1,10 +1,10 @@
 import { serve } from '@hono/node-server';
-import { createApp } from './api/http/app.js';
+import { createApp } from './api/index.js';
 import { loadConfig, type Config } from './config.js';
 import { closeServices, createServices } from './createServices.js';
-import { RealtimePoller } from './realtime/RealtimePoller.js';
+import { RealtimePoller } from './realtime/index.js';
 import { loadSampleIfEmpty } from './sample.js';
-import { isLeader, signalReady } from './cluster/worker.js';
+import { isLeader, signalReady } from './cluster/index.js';
 
 /**
  * Starts the server on the configured data folder: compiles every registered feed, imports the

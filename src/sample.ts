@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadSampleParking } from './parking/sample.js';
+import { loadSampleParking } from './parking/index.js';
 import type { Services } from './services.js';
 
 /** The bundled sample feed (a subset of the Staten Island feed, cut by scripts/cut-sample-feed.ts). */
@@ -13,7 +13,7 @@ export async function loadSampleIfEmpty(services: Services): Promise<boolean> {
   // Sample parking sits beside sample stops: load it on first start, unless other feeds are served.
   if (
     services.feeds.list().every((f) => f.id === SAMPLE_FEED_ID) &&
-    loadSampleParking(services.parking)
+    (await loadSampleParking(services.parking))
   ) {
     services.logger.info('no parking facility yet: loaded the sample facilities');
   }

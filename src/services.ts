@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
-import type { RiderTokens } from './auth/riderTokens.js';
+import type { RiderTokens } from './auth/index.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
-import type { AppDb } from './db/client.js';
-import type { FeedService } from './gtfs/feedService.js';
+import type { AppDb } from './db/index.js';
+import type { FeedService } from './gtfs/index.js';
 import type { ParkingService } from './parking/ParkingService.js';
-import type { RealtimeService } from './realtime/RealtimeService.js';
+import type { RealtimeService } from './realtime/index.js';
 import type { StreetRouter } from './planner/streetRouter.js';
 import type { ParkingForPlanner } from './parking/forPlanner.js';
 import type { ItineraryTokens } from './journeys/itineraryToken.js';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { AppDb } from '../db/client.js';
-import { apiKeys } from '../db/schema/index.js';
+import type { AppDb } from '../db/index.js';
+import { apiKeys } from '../db/index.js';
 import { BadInputError } from '../errors.js';
 import type { Caller } from './caller.js';
 

@@ -1,4 +1,4 @@
-import type { AppDb } from '../db/client.js';
+import type { AppDb } from '../db/index.js';
 import { UnauthenticatedError } from '../errors.js';
 import { looksLikeApiKey, verifyApiKey } from './apiKeys.js';
 import { anonymous, type Caller } from './caller.js';

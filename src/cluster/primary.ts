@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { AggregatorRegistry, type MetricObjectWithValues, type MetricValue } from 'prom-client';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
-import { RiderTokens } from '../auth/riderTokens.js';
+import { RiderTokens } from '../auth/index.js';
 import type { Config } from '../config.js';
-import { appDbPath, openAppDb } from '../db/client.js';
+import { appDbPath, openAppDb } from '../db/index.js';
 import { createLogger } from '../logger.js';
 import { isClusterMessage, type ClusterMessage } from './worker.js';
 

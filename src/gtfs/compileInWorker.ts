@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import KDBush from 'kdbush';
-import type { CompileOptions } from '../transit/compile.js';
-import type { Timetable } from '../transit/timetable.js';
+import type { CompileOptions } from '../transit/index.js';
+import type { Timetable } from '../transit/index.js';
 import type { CompileJob, PostedTimetable } from './compileWorker.js';
 
 // A JS entry that registers tsx inside the thread (Node 20 workers ignore --import loader hooks).

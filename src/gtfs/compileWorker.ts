@@ -1,7 +1,7 @@
 // Worker thread: reads feed databases and compiles the timetable off the server's event loop.
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileTimetable, type CompileOptions } from '../transit/compile.js';
-import type { Timetable } from '../transit/timetable.js';
+import { compileTimetable, type CompileOptions } from '../transit/index.js';
+import type { Timetable } from '../transit/index.js';
 import { readFeedSource } from './readFeedSource.js';
 
 /** What the parent sends. */

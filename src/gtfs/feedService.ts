@@ -4,14 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { AppDb } from '../db/client.js';
-import { feeds, type FeedRow } from '../db/schema/index.js';
+import type { AppDb } from '../db/index.js';
+import { feeds, type FeedRow } from '../db/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
-import { compileTimetable, type CompileOptions } from '../transit/compile.js';
-import { feedValidityWarning, type FeedValidityWarning } from '../transit/feedValidity.js';
-import { Network } from '../transit/network.js';
-import { localDayOf } from '../transit/time.js';
-import type { FeedMeta } from '../transit/timetable.js';
+import {
+  compileTimetable,
+  feedValidityWarning,
+  localDayOf,
+  Network,
+  type CompileOptions,
+  type FeedMeta,
+  type FeedValidityWarning,
+} from '../transit/index.js';
 import { compileInWorker } from './compileInWorker.js';
 import { readFeedSource } from './readFeedSource.js';
 import { runImportInChild } from './runImportInChild.js';

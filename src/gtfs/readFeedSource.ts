@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { FeedSource, SourceCalendar, SourceStopTimes } from '../transit/source.js';
+import type { FeedSource, SourceCalendar, SourceStopTimes } from '../transit/index.js';
 
 type Row = Record<string, unknown>;
 

@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import type { AppDb } from '../db/client.js';
-import type { GroupCommit } from '../parking/groupCommit.js';
 import { BadInputError, ConflictError, NoCapacityError, NotFoundError } from '../errors.js';
-import {
-  releaseForJourney,
-  reservationAsOf,
-  reserveForJourney,
-} from '../parking/journeyParking.js';
-import type { SyncDb } from '../parking/repo/db.js';
-import type { Reservation } from '../parking/repo/reservationRepo.js';
-import { PAST_GRACE_MS } from '../parking/window.js';
+import { PAST_GRACE_MS, type Reservation } from '../parking/index.js';
 import {
   compactArrival,
   compactParkLeg,
@@ -18,24 +9,15 @@ import {
   type CompactItinerary,
 } from './compactItinerary.js';
 import type { ItineraryTokens, OpenedItinerary } from './itineraryToken.js';
-import {
-  findJourney,
-  findJourneyByKey,
-  insertJourney,
-  markCancelled,
-  riderJourneys,
-  type Journey,
-  type JourneyPageAfter,
-} from './journeyRepo.js';
+import type { Journey, JourneyBooking, JourneyPageAfter, StoredJourney } from './records.js';
+import type { JourneyRepository } from './repository.js';
 import { journeyStatus } from './status.js';
 
 /** What the journey service needs. */
 export interface JourneyDeps {
-  db: AppDb;
+  repository: JourneyRepository;
   clock: Clock;
   tokens: ItineraryTokens;
-  /** Bookings go through the parking group commit (with its reservations, sharing fsyncs and not blocking on another process's lock). */
-  commits: GroupCommit;
 }
 
 /** A journey with its itinerary and its parking reservation (status as of now). */
@@ -57,8 +39,8 @@ export interface JourneyPage {
 const PLAN_AGAIN = 'plan again and book one of the new itineraries';
 
 /**
- * Booked journeys (DESIGN.md §6): booking reserves the parking and stores the journey in ONE
- * synchronous transaction (both or nothing); cancelling releases the parking in one too.
+ * Booked journeys (DESIGN.md §6): booking reserves the parking and stores the journey in ONE unit
+ * of work of the journey repository (both or nothing); cancelling releases the parking in one too.
  */
 export class JourneyService {
   constructor(private readonly deps: JourneyDeps) {}
@@ -82,27 +64,24 @@ export class JourneyService {
         `itineraryId is not an itinerary id issued by this server: ${PLAN_AGAIN}`,
       );
     const nowMs = this.nowMs();
-    // One unit of the group commit: its own savepoint, so the parking and the journey are written together or not at all.
-    return this.deps.commits.run((tx) => {
-      const earlier = findJourneyByKey(tx, riderId, idempotencyKey);
-      if (earlier) {
-        if (earlier.itineraryHash !== opened.hash) {
-          throw new ConflictError('idempotencyKey was already used to book another itinerary');
-        }
-        return this.withParts(tx, earlier, nowMs);
+    // One unit of work: the parking and the journey are written together or not at all.
+    const stored = await this.deps.repository.book(riderId, idempotencyKey, nowMs, (earlier) => {
+      if (!earlier) return this.booking(riderId, opened, idempotencyKey, nowMs);
+      if (earlier.itineraryHash !== opened.hash) {
+        throw new ConflictError('idempotencyKey was already used to book another itinerary');
       }
-      return this.insert(tx, riderId, opened, idempotencyKey, nowMs);
+      return undefined;
     });
+    return withItinerary(stored);
   }
 
-  /** Inside `book`'s transaction: checks expiry, reserves the PARK leg's space, stores the journey. */
-  private insert(
-    tx: SyncDb,
+  /** Inside `book`'s unit: checks expiry and what the PARK leg needs; the journey to store and the space to reserve with it. */
+  private booking(
     riderId: string,
     opened: OpenedItinerary,
     key: string,
     nowMs: number,
-  ): BookedJourney {
+  ): JourneyBooking {
     if (opened.expiresAt * 1000 <= nowMs) {
       throw new BadInputError(
         `the itinerary expired at ${new Date(opened.expiresAt * 1000).toISOString()}: ${PLAN_AGAIN}`,
@@ -116,7 +95,7 @@ export class JourneyService {
     }
     const id = randomUUID();
     const park = compactParkLeg(it);
-    let reservation: Reservation | undefined;
+    let parking: JourneyBooking['parking'];
     if (park) {
       const name = parkPlaceName(it) ?? park.p.f;
       if (park.p.v !== 1) {
@@ -125,11 +104,7 @@ export class JourneyService {
         );
       }
       const window = { startMs: (it.t + park.p.s) * 1000, endMs: (it.t + park.p.e) * 1000 };
-      reservation = reserveForJourney(
-        tx,
-        { riderId, facilityId: park.p.f, window, journeyId: id },
-        nowMs,
-      );
+      parking = { facilityId: park.p.f, window };
     }
     const journey: Journey = {
       id,
@@ -139,69 +114,59 @@ export class JourneyService {
       itineraryHash: opened.hash,
       departureAt: new Date(it.t * 1000),
       arrivalAt: new Date(compactArrival(it) * 1000),
-      reservationId: reservation?.id ?? null,
+      reservationId: null,
       idempotencyKey: key,
       createdAt: new Date(nowMs),
       cancelledAt: null,
     };
-    insertJourney(tx, journey);
-    return { journey, itinerary: it, reservation };
+    return { journey, parking };
   }
 
   /**
    * Cancels a rider's journey and releases its parking, in one transaction. A cancelled journey is
    * returned as it is; a FINISHED one is a CONFLICT; another rider's is NOT_FOUND.
    */
-  cancel(riderId: string, id: string): BookedJourney {
+  async cancel(riderId: string, id: string): Promise<BookedJourney> {
     const nowMs = this.nowMs();
-    return this.deps.db.transaction(
-      (tx) => {
-        const journey = findJourney(tx, id);
-        if (journey?.riderId !== riderId) throw new NotFoundError(`journey "${id}" does not exist`);
-        const status = statusAt(journey, nowMs);
-        if (status === 'CANCELLED') return this.withParts(tx, journey, nowMs);
-        if (status === 'FINISHED') {
-          throw new ConflictError(
-            `the journey finished at ${journey.arrivalAt.toISOString()} and cannot be cancelled`,
-          );
-        }
-        const now = new Date(nowMs);
-        markCancelled(tx, id, now);
-        if (journey.reservationId) releaseForJourney(tx, journey.reservationId, nowMs);
-        return this.withParts(tx, { ...journey, status: 'CANCELLED', cancelledAt: now }, nowMs);
-      },
-      { behavior: 'immediate' },
-    );
+    const stored = await this.deps.repository.cancel(id, nowMs, (journey) => {
+      if (journey?.riderId !== riderId) throw new NotFoundError(`journey "${id}" does not exist`);
+      const status = statusAt(journey, nowMs);
+      if (status === 'CANCELLED') return false;
+      if (status === 'FINISHED') {
+        throw new ConflictError(
+          `the journey finished at ${journey.arrivalAt.toISOString()} and cannot be cancelled`,
+        );
+      }
+      return true;
+    });
+    return withItinerary(stored);
   }
 
   /** A journey for its rider or an admin; NOT_FOUND for anyone else (it stays invisible). */
-  get(reader: JourneyReader, id: string): BookedJourney {
-    const journey = findJourney(this.deps.db, id);
-    if (!journey || (reader.kind === 'rider' && journey.riderId !== reader.riderId)) {
+  async get(reader: JourneyReader, id: string): Promise<BookedJourney> {
+    const stored = await this.deps.repository.find(id, this.nowMs());
+    if (!stored || (reader.kind === 'rider' && stored.journey.riderId !== reader.riderId)) {
       throw new NotFoundError(`journey "${id}" does not exist`);
     }
-    return this.withParts(this.deps.db, journey, this.nowMs());
+    return withItinerary(stored);
   }
 
   /** A rider's journeys, latest departure first. */
-  list(riderId: string, first: number, after?: JourneyPageAfter): JourneyPage {
-    const rows = riderJourneys(this.deps.db, riderId, first + 1, after);
-    const nowMs = this.nowMs();
+  async list(riderId: string, first: number, after?: JourneyPageAfter): Promise<JourneyPage> {
+    const rows = await this.deps.repository.riderJourneys(riderId, first + 1, this.nowMs(), after);
     return {
-      items: rows.slice(0, first).map((row) => this.withParts(this.deps.db, row, nowMs)),
+      items: rows.slice(0, first).map(withItinerary),
       hasNextPage: rows.length > first,
     };
   }
+}
 
-  private withParts(db: SyncDb, journey: Journey, nowMs: number): BookedJourney {
-    return {
-      journey,
-      itinerary: JSON.parse(journey.itinerary) as CompactItinerary,
-      reservation: journey.reservationId
-        ? reservationAsOf(db, journey.reservationId, nowMs)
-        : undefined,
-    };
-  }
+function withItinerary({ journey, reservation }: StoredJourney): BookedJourney {
+  return {
+    journey,
+    itinerary: JSON.parse(journey.itinerary) as CompactItinerary,
+    reservation,
+  };
 }
 
 /** The status of a stored journey at `nowMs` (planned times). */

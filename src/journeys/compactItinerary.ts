@@ -1,8 +1,8 @@
 import { isTransitLeg, type Itinerary, type Leg, type TransitLeg } from '../planner/itinerary.js';
 import type { PlacePoint } from '../planner/query.js';
-import type { TransitMode } from '../transit/modes.js';
-import type { Network } from '../transit/network.js';
-import { formatDay, type UnixSeconds } from '../transit/time.js';
+import type { TransitMode } from '../transit/index.js';
+import type { Network } from '../transit/index.js';
+import { formatDay, type UnixSeconds } from '../transit/index.js';
 
 /**
  * An itinerary in a compact form that does not depend on one compiled network: GTFS ids

@@ -1,9 +1,9 @@
 import type { IntermediateStop, Leg, TransitLeg } from '../planner/itinerary.js';
 import type { Live } from '../planner/liveView.js';
 import type { PlacePoint } from '../planner/query.js';
-import type { Network } from '../transit/network.js';
-import { liveRun, type TripRealtime } from '../transit/realtimeOverlay.js';
-import type { UnixSeconds } from '../transit/time.js';
+import type { Network } from '../transit/index.js';
+import { liveRun, type TripRealtime } from '../transit/index.js';
+import type { UnixSeconds } from '../transit/index.js';
 import {
   compactArrival,
   isCompactRide,

@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { UnixSeconds } from '../transit/time.js';
+import type { UnixSeconds } from '../transit/index.js';
 import type { CompactItinerary } from './compactItinerary.js';
 
 /** What an itinerary id holds once its signature is checked. */

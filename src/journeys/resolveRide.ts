@@ -1,6 +1,6 @@
-import type { Network } from '../transit/network.js';
-import { runIndexOf } from '../transit/realtimeOverlay.js';
-import { serviceDayStart, type DayNumber, type UnixSeconds } from '../transit/time.js';
+import type { Network } from '../transit/index.js';
+import { runIndexOf } from '../transit/index.js';
+import { serviceDayStart, type DayNumber, type UnixSeconds } from '../transit/index.js';
 import type { CompactRide } from './compactItinerary.js';
 
 /** A ride found in the current network: compiled indices, and the start of its service day. */

@@ -1,4 +1,4 @@
-import type { UnixSeconds } from '../transit/time.js';
+import type { UnixSeconds } from '../transit/index.js';
 
 /** Journey states (TOMP-API's booking lifecycle), spelled as the GraphQL enum `JourneyStatus`. */
 export type JourneyStatus = 'CONFIRMED' | 'STARTED' | 'FINISHED' | 'CANCELLED';

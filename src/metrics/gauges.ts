@@ -1,6 +1,6 @@
 import { count, sql } from 'drizzle-orm';
 import { Gauge, type Registry } from 'prom-client';
-import { parkingReservations } from '../db/schema/index.js';
+import { parkingReservations } from '../db/index.js';
 import type { Services } from '../services.js';
 
 /** Every reservation status, so that a status with no rows is reported as 0 rather than missing. */

@@ -5,8 +5,8 @@ import type { Plugin } from 'graphql-yoga';
 import type { Handler } from 'hono';
 import cluster from 'node:cluster';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
-import { answerMetricRequests, clusterMetrics } from '../cluster/worker.js';
-import { clientErrorOf } from '../api/graphql/errors.js';
+import { answerMetricRequests, clusterMetrics } from '../cluster/index.js';
+import { clientErrorOf } from '../errors.js';
 import type { Services } from '../services.js';
 import { registerGauges } from './gauges.js';
 import { operationLabeller } from './operationLabels.js';
@@ -26,14 +26,14 @@ interface LabelParams {
   operationName?: string;
 }
 
-/** Creates the registry, the scrape-time gauges and the GraphQL plugins (prom-client, @graphql-yoga/plugin-prometheus). */
-export function createMetrics(services: Services): Metrics {
+/** Creates the registry, the scrape-time gauges and the GraphQL plugins (prom-client, @graphql-yoga/plugin-prometheus) for the schema of `typeDefs` (SDL). */
+export function createMetrics(services: Services, typeDefs: string): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   // In a cluster, the primary asks every worker for its metrics and aggregates them.
   answerMetricRequests(registry);
   registerGauges(registry, services);
-  const labelsOf = operationLabeller();
+  const labelsOf = operationLabeller(typeDefs);
   const labels = (p: LabelParams) => labelsOf(p.document, p.operationName);
 
   const prometheus = usePrometheus({

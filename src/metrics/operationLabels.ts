@@ -1,5 +1,4 @@
 import { buildSchema, getOperationAST, Kind, type DocumentNode } from 'graphql';
-import { loadTypeDefs } from '../api/graphql/yoga.js';
 
 /** Distinct operation names kept as label values; later ones are counted as `other`. */
 const MAX_OPERATION_NAMES = 200;
@@ -22,8 +21,8 @@ const UNKNOWN: OperationLabels = {
 };
 
 /** Names of every root field of the schema, per operation type. */
-function schemaRootFields(): ReadonlySet<string> {
-  const schema = buildSchema(loadTypeDefs());
+function schemaRootFields(typeDefs: string): ReadonlySet<string> {
+  const schema = buildSchema(typeDefs);
   const names = new Set<string>();
   for (const type of [
     schema.getQueryType(),
@@ -35,12 +34,11 @@ function schemaRootFields(): ReadonlySet<string> {
   return names;
 }
 
-/** Builds the labeller: known root fields only, operation names capped at `MAX_OPERATION_NAMES`. */
-export function operationLabeller(): (
-  document: DocumentNode | undefined,
-  operationName?: string,
-) => OperationLabels {
-  const rootFields = schemaRootFields();
+/** Builds the labeller for the schema of `typeDefs` (SDL): known root fields only, operation names capped at `MAX_OPERATION_NAMES`. */
+export function operationLabeller(
+  typeDefs: string,
+): (document: DocumentNode | undefined, operationName?: string) => OperationLabels {
+  const rootFields = schemaRootFields(typeDefs);
   const seenNames = new Set<string>();
   const nameLabel = (name: string | undefined): string => {
     if (!name) return 'Anonymous';

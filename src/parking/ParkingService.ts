@@ -1,9 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import type { AppDb } from '../db/client.js';
 import { BadInputError, ConflictError } from '../errors.js';
-import { haversineMeters } from '../transit/geo.js';
-import { applyReports } from './applyReports.js';
+import { planReports, reportedFacilityIds } from './applyReports.js';
 import {
   liveAvailability,
   MAX_REPORTS_PER_BATCH,
@@ -12,32 +10,18 @@ import {
 } from './availability.js';
 import { peakOverlap } from './capacity.js';
 import { facilityRowOf, operatorOf, type FacilityInput } from './facilityInput.js';
-import { GroupCommit } from './groupCommit.js';
+import { boxAround, nearestFirst, type FacilityNear } from './near.js';
 import { windowOffer } from './offer.js';
-import { latestAvailability } from './repo/availabilityRepo.js';
-import {
-  countFacilities,
-  ensureOperator,
-  facilitiesInBox,
-  findFacility,
-  saveFacility,
-  type Facility,
-} from './repo/facilityRepo.js';
-import {
-  activeWindows,
-  completeEnded,
-  expireHolds,
-  facilityReservations,
-  riderReservations,
-  type PageAfter,
-  type Reservation,
-} from './repo/reservationRepo.js';
-import { asOf, cancelIn, confirmIn, reserveIn, type ReserveRequest } from './reservations.js';
+import type { Facility, PageAfter, Reservation, StoredAvailability } from './records.js';
+import type { ParkingReads, ParkingRepository } from './repository.js';
+import { asOf, type ReserveRequest } from './reservations.js';
 import type { LiveAvailability, TimeWindow, WindowOffer } from './types.js';
 
 /** What the parking service needs. */
 export interface ParkingDeps {
-  db: AppDb;
+  repository: ParkingRepository;
+  /** The synchronous reads the planner makes (`parkingForPlanner`). */
+  reads: ParkingReads;
   clock: Clock;
   logger: Logger;
   /** A HELD reservation expires after this many seconds (`HOLD_SECONDS`, default 600). */
@@ -48,31 +32,50 @@ export interface ParkingDeps {
   defaultTimezone: () => string;
 }
 
-/** A facility with its straight-line distance from a query point, metres. */
-export interface FacilityNear {
-  facility: Facility;
-  distanceMeters: number;
-}
-
 /** One page of a list and whether more follow. */
 export interface Page<T> {
   items: T[];
   hasNextPage: boolean;
 }
 
+/** Parking as the planner reads it while it routes: synchronous, on `ParkingReads`. */
+export interface SyncParkingView {
+  /** Facilities within `radiusMeters` of a point, nearest first. */
+  facilitiesNear(lat: number, lon: number, radiusMeters: number): FacilityNear[];
+  /** Live drive-up availability of several facilities (null for those that never reported). */
+  liveMany(facilityIds: readonly string[]): Map<string, LiveAvailability | null>;
+  /** The facility with this API id, or undefined. */
+  facility(id: string): Facility | undefined;
+  /** Open throughout, spaces left and price of a facility for a window. */
+  offer(facility: Facility, window: TimeWindow): WindowOffer;
+}
+
 const FAR_FUTURE_MS = 8.64e15;
 
 /**
- * Parking facilities, live availability and reservations (DESIGN.md §5). Every write runs in one
- * synchronous IMMEDIATE transaction; time comes from the injected clock.
+ * Parking facilities, live availability and reservations (DESIGN.md §5), on the parking
+ * repository: every write is one of its units of work; time comes from the injected clock.
  */
 export class ParkingService {
   private sweeper: NodeJS.Timeout | undefined;
-  /** The process's group commit for hot writes (shared with journeys). */
-  readonly commits: GroupCommit;
+  /** The planner's synchronous view. */
+  readonly view: SyncParkingView;
 
   constructor(private readonly deps: ParkingDeps) {
-    this.commits = new GroupCommit(deps.db);
+    const { reads } = deps;
+    this.view = {
+      facilitiesNear: (lat, lon, radiusMeters) =>
+        nearestFirst(
+          reads.facilitiesInBox(boxAround(lat, lon, radiusMeters)),
+          lat,
+          lon,
+          radiusMeters,
+        ),
+      liveMany: (ids) => this.liveOf(ids, reads.latestAvailability(ids)),
+      facility: (id) => reads.findFacility(id),
+      offer: (facility, window) =>
+        windowOffer(facility, window, reads.activeWindows(facility.id, window, this.now())),
+    };
   }
 
   private now(): number {
@@ -80,74 +83,58 @@ export class ParkingService {
   }
 
   /** Creates or updates a facility of `callerOperatorId` (undefined = admin, who names the operator). */
-  upsertFacility(input: FacilityInput, callerOperatorId: string | undefined): Facility {
+  upsertFacility(input: FacilityInput, callerOperatorId: string | undefined): Promise<Facility> {
     const operatorId = operatorOf(input, callerOperatorId);
     const nowMs = this.now();
-    return this.deps.db.transaction(
-      (tx) => {
-        const id = `${operatorId}:${input.ownId}`;
-        const row = facilityRowOf(
-          input,
-          operatorId,
-          findFacility(tx, id),
-          new Date(nowMs),
-          this.deps.defaultTimezone(),
+    const id = `${operatorId}:${input.ownId}`;
+    return this.deps.repository.upsertFacility(id, nowMs, (existing, active) => {
+      const row = facilityRowOf(
+        input,
+        operatorId,
+        existing,
+        new Date(nowMs),
+        this.deps.defaultTimezone(),
+      );
+      const taken = peakOverlap(active, { startMs: nowMs, endMs: FAR_FUTURE_MS });
+      if (taken > row.reservableSpaces) {
+        throw new ConflictError(
+          `reservableSpaces cannot go below ${taken}, the reservations already held at the busiest time`,
         );
-        const taken = peakOverlap(
-          activeWindows(tx, id, { startMs: nowMs, endMs: FAR_FUTURE_MS }, new Date(nowMs)),
-          { startMs: nowMs, endMs: FAR_FUTURE_MS },
-        );
-        if (taken > row.reservableSpaces) {
-          throw new ConflictError(
-            `reservableSpaces cannot go below ${taken}, the reservations already held at the busiest time`,
-          );
-        }
-        ensureOperator(tx, operatorId, new Date(nowMs));
-        return saveFacility(tx, row);
-      },
-      { behavior: 'immediate' },
-    );
+      }
+      return row;
+    });
   }
 
   /** The facility with this API id, or undefined. */
-  facility(id: string): Facility | undefined {
-    return findFacility(this.deps.db, id);
+  facility(id: string): Promise<Facility | undefined> {
+    return this.deps.repository.findFacility(id);
   }
 
   /** Number of facilities stored. */
-  facilityCount(): number {
-    return countFacilities(this.deps.db);
+  facilityCount(): Promise<number> {
+    return this.deps.repository.countFacilities();
   }
 
   /** Facilities within `radiusMeters` of a point, nearest first. */
-  facilitiesNear(lat: number, lon: number, radiusMeters: number): FacilityNear[] {
-    const dLat = radiusMeters / 111_320 + 1e-6;
-    const dLon = dLat / Math.max(0.01, Math.cos((lat * Math.PI) / 180));
-    return facilitiesInBox(this.deps.db, {
-      minLat: lat - dLat,
-      maxLat: lat + dLat,
-      minLon: lon - dLon,
-      maxLon: lon + dLon,
-    })
-      .map((facility) => ({
-        facility,
-        distanceMeters: Math.round(haversineMeters(lat, lon, facility.lat, facility.lon)),
-      }))
-      .filter((f) => f.distanceMeters <= radiusMeters)
-      .sort(
-        (a, b) => a.distanceMeters - b.distanceMeters || a.facility.id.localeCompare(b.facility.id),
-      );
+  async facilitiesNear(lat: number, lon: number, radiusMeters: number): Promise<FacilityNear[]> {
+    const inBox = await this.deps.repository.facilitiesInBox(boxAround(lat, lon, radiusMeters));
+    return nearestFirst(inBox, lat, lon, radiusMeters);
   }
 
   /** Live drive-up availability of a facility, or null when it never reported. */
-  live(facilityId: string): LiveAvailability | null {
-    const stored = latestAvailability(this.deps.db, [facilityId]).get(facilityId);
-    return liveAvailability(stored, this.now(), this.deps.availabilityStaleSeconds);
+  async live(facilityId: string): Promise<LiveAvailability | null> {
+    return (await this.liveMany([facilityId])).get(facilityId) ?? null;
   }
 
-  /** Live drive-up availability of several facilities in one query (facilities that never reported are absent). */
-  liveMany(facilityIds: readonly string[]): Map<string, LiveAvailability | null> {
-    const stored = latestAvailability(this.deps.db, facilityIds);
+  /** Live drive-up availability of several facilities in one query (null for those that never reported). */
+  async liveMany(facilityIds: readonly string[]): Promise<Map<string, LiveAvailability | null>> {
+    return this.liveOf(facilityIds, await this.deps.repository.latestAvailability(facilityIds));
+  }
+
+  private liveOf(
+    facilityIds: readonly string[],
+    stored: ReadonlyMap<string, StoredAvailability>,
+  ): Map<string, LiveAvailability | null> {
     const now = this.now();
     return new Map(
       facilityIds.map((id) => [
@@ -158,8 +145,9 @@ export class ParkingService {
   }
 
   /** Open throughout, spaces left and price of a facility for a window. */
-  offer(facility: Facility, window: TimeWindow): WindowOffer {
-    return windowOffer(this.deps.db, facility, window, this.now());
+  async offer(facility: Facility, window: TimeWindow): Promise<WindowOffer> {
+    const active = await this.deps.repository.activeWindows(facility.id, window, this.now());
+    return windowOffer(facility, window, active);
   }
 
   /**
@@ -173,8 +161,10 @@ export class ParkingService {
     if (reports.length > MAX_REPORTS_PER_BATCH)
       throw new BadInputError(`at most ${MAX_REPORTS_PER_BATCH} reports per batch`);
     const ctx = { operatorId: callerOperatorId, nowMs: this.now() };
-    // Through the group commit: all or nothing in its own savepoint, sharing the fsync.
-    return this.commits.run((tx) => applyReports(tx, reports, ctx));
+    const ids = reportedFacilityIds(reports, callerOperatorId);
+    return this.deps.repository.applyReports(ids, (facilities, stored) =>
+      planReports(reports, ids, facilities, stored, ctx),
+    );
   }
 
   /**
@@ -182,41 +172,43 @@ export class ParkingService {
    * Resolves once committed; requests arriving together share one transaction (group commit).
    */
   reserve(req: ReserveRequest): Promise<Reservation> {
-    return this.commits.run((tx) =>
-      reserveIn(tx, req, { nowMs: this.now(), holdSeconds: this.deps.holdSeconds }),
-    );
+    return this.deps.repository.reserve(req, {
+      nowMs: this.now(),
+      holdSeconds: this.deps.holdSeconds,
+    });
   }
 
   /** Confirms a rider's HELD reservation. */
-  confirm(riderId: string, id: string): Reservation {
-    const nowMs = this.now();
-    return this.deps.db.transaction((tx) => confirmIn(tx, riderId, id, nowMs), {
-      behavior: 'immediate',
-    });
+  confirm(riderId: string, id: string): Promise<Reservation> {
+    return this.deps.repository.confirm(riderId, id, this.now());
   }
 
   /** Cancels a rider's reservation, freeing its space. */
-  cancel(riderId: string, id: string): Reservation {
-    const nowMs = this.now();
-    return this.deps.db.transaction((tx) => cancelIn(tx, riderId, id, nowMs), {
-      behavior: 'immediate',
-    });
+  cancel(riderId: string, id: string): Promise<Reservation> {
+    return this.deps.repository.cancel(riderId, id, this.now());
   }
 
   /** A rider's reservations, newest first. */
-  riderReservations(riderId: string, first: number, after?: PageAfter): Page<Reservation> {
-    return this.page(riderReservations(this.deps.db, riderId, first + 1, after), first);
+  async riderReservations(
+    riderId: string,
+    first: number,
+    after?: PageAfter,
+  ): Promise<Page<Reservation>> {
+    return this.page(
+      await this.deps.repository.riderReservations(riderId, first + 1, after),
+      first,
+    );
   }
 
   /** A facility's reservations overlapping `window` (all when absent), by start time. */
-  facilityReservations(
+  async facilityReservations(
     facilityId: string,
     first: number,
     window?: TimeWindow,
     after?: PageAfter,
-  ): Page<Reservation> {
+  ): Promise<Page<Reservation>> {
     return this.page(
-      facilityReservations(this.deps.db, facilityId, first + 1, window, after),
+      await this.deps.repository.facilityReservations(facilityId, first + 1, window, after),
       first,
     );
   }
@@ -229,24 +221,23 @@ export class ParkingService {
     };
   }
 
-  /** Expires run-out holds and completes ended reservations; returns how many rows changed. */
-  sweep(): number {
-    const now = new Date(this.now());
-    return this.deps.db.transaction((tx) => expireHolds(tx, now) + completeEnded(tx, now), {
-      behavior: 'immediate',
-    });
+  /** Expires run-out holds and completes ended reservations; resolves with how many rows changed. */
+  sweep(): Promise<number> {
+    return this.deps.repository.sweep(this.now());
   }
 
   /** Starts the background sweeper every `intervalMs` (default 30 s); it never keeps the process alive. */
   start(intervalMs = 30_000): void {
     if (this.sweeper) return;
     this.sweeper = setInterval(() => {
-      try {
-        const changed = this.sweep();
-        if (changed > 0) this.deps.logger.debug({ changed }, 'parking sweep');
-      } catch (error) {
-        this.deps.logger.error({ err: error }, 'parking sweep failed');
-      }
+      this.sweep().then(
+        (changed) => {
+          if (changed > 0) this.deps.logger.debug({ changed }, 'parking sweep');
+        },
+        (error: unknown) => {
+          this.deps.logger.error({ err: error }, 'parking sweep failed');
+        },
+      );
     }, intervalMs);
     this.sweeper.unref();
   }

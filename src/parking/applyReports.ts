@@ -5,31 +5,42 @@ import {
   type IgnoredReport,
   type ReportResult,
 } from './availability.js';
-import {
-  latestAvailability,
-  storeReports,
-  type StoredAvailability,
-} from './repo/availabilityRepo.js';
-import type { SyncDb } from './repo/db.js';
-import { findFacilityRefs } from './repo/facilityRepo.js';
+import type { FacilityRef, StoredAvailability } from './records.js';
 import type { EpochMs } from './types.js';
 
-/**
- * Applies a batch of availability reports inside one transaction: every report is checked first
- * (one bad report refuses the batch), then each report newer than the latest stored (or earlier in
- * the batch) is appended to the history and becomes the latest; the others are listed as ignored.
- */
-export function applyReports(
-  db: SyncDb,
+/** What applying a batch writes: history rows to append, the new latest rows, and what it ignored. */
+export interface ReportPlan {
+  history: StoredAvailability[];
+  /** The new latest report of each facility that changed. */
+  changed: StoredAvailability[];
+  result: ReportResult;
+}
+
+/** Facility ids a batch names (scoped to the caller's operator), in report order. */
+export function reportedFacilityIds(
   reports: readonly AvailabilityReport[],
+  operatorId: string | undefined,
+): string[] {
+  return reports.map((r, index) => scopedFacilityId(r.facilityId, operatorId, index));
+}
+
+/**
+ * Decides a batch of availability reports against what is stored (`ids` from `reportedFacilityIds`; run
+ * it inside the unit of work that writes its plan): every report is checked first (one bad report refuses the batch), then
+ * each report newer than the latest stored (or earlier in the batch) is appended to the history
+ * and becomes the latest; the others are listed as ignored.
+ */
+export function planReports(
+  reports: readonly AvailabilityReport[],
+  ids: readonly string[],
+  facilities: ReadonlyMap<string, FacilityRef>,
+  stored: ReadonlyMap<string, StoredAvailability>,
   ctx: { operatorId: string | undefined; nowMs: EpochMs },
-): ReportResult {
-  const ids = reports.map((r, index) => scopedFacilityId(r.facilityId, ctx.operatorId, index));
-  const facilities = new Map(findFacilityRefs(db, [...new Set(ids)]).map((f) => [f.id, f]));
+): ReportPlan {
   const checked = reports.map((r, index) =>
     checkReport(r, facilities.get(ids[index]!), { ...ctx, index }),
   );
-  const latest = latestAvailability(db, [...facilities.keys()]);
+  const latest = new Map(stored);
   const history: StoredAvailability[] = [];
   const ignored: IgnoredReport[] = [];
   const receivedAt = new Date(ctx.nowMs);
@@ -57,6 +68,5 @@ export function applyReports(
     latest.set(facility.id, row);
   });
   const changed = [...new Set(history.map((h) => h.facilityId))].map((id) => latest.get(id)!);
-  storeReports(db, history, changed);
-  return { accepted: history.length, ignored };
+  return { history, changed, result: { accepted: history.length, ignored } };
 }

@@ -1,6 +1,5 @@
 import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
-import type { StoredAvailability } from './repo/availabilityRepo.js';
-import type { FacilityRef } from './repo/facilityRepo.js';
+import type { FacilityRef, StoredAvailability } from './records.js';
 import type { EpochMs, LiveAvailability, ParkingStatus } from './types.js';
 
 /** A report may be observed this far in the future of the server's clock (clock skew), ms (60 s). */

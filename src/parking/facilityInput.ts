@@ -2,7 +2,7 @@ import { IANAZone } from 'luxon';
 import { BadInputError, ForbiddenError } from '../errors.js';
 import { isCurrency, toMinor } from './money.js';
 import { ALWAYS_OPEN, parseOpeningHours } from './openingHours.js';
-import type { Facility } from './repo/facilityRepo.js';
+import type { Facility } from './records.js';
 import type { ParkingKind } from './types.js';
 
 /** What an operator sends to create or update a facility; money in major units (12.5). */

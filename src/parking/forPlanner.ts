@@ -1,7 +1,7 @@
 import { toMajor } from './money.js';
 import { openIntervalFrom } from './openingHours.js';
 import type { ParkingService } from './ParkingService.js';
-import type { Facility } from './repo/facilityRepo.js';
+import type { Facility } from './records.js';
 import type { LiveAvailability } from './types.js';
 import type { ParkingKind, ParkingStatus } from './types.js';
 
@@ -54,17 +54,18 @@ export interface ParkingForPlanner {
 }
 
 /**
- * Adapts the parking service to the planner's interface. A plan asks `facilitiesNear` once and
+ * Adapts the parking service's synchronous view (`ParkingReads`) to the planner's interface. A
+ * plan asks `facilitiesNear` once and
  * then `availabilityFor` for each of those facilities: the facilities and their live reports are
  * read in one go and reused for those calls (plans run synchronously, so nothing changes between).
  */
 export function parkingForPlanner(parking: ParkingService): ParkingForPlanner {
+  const view = parking.view;
   let recent = new Map<string, { facility: Facility; live: LiveAvailability | null }>();
   // Reused only briefly: the calls of one plan, never a later request's.
   let recentUntil = 0;
   const facilityOf = (id: string): Facility | undefined =>
-    (performance.now() < recentUntil ? recent.get(id)?.facility : undefined) ??
-    parking.facility(id);
+    (performance.now() < recentUntil ? recent.get(id)?.facility : undefined) ?? view.facility(id);
   return {
     openInterval: (facilityId, atSec, horizonSec) => {
       const facility = facilityOf(facilityId);
@@ -82,8 +83,8 @@ export function parkingForPlanner(parking: ParkingService): ParkingForPlanner {
       };
     },
     facilitiesNear: (lat, lon, radiusMeters) => {
-      const near = parking.facilitiesNear(lat, lon, radiusMeters);
-      const live = parking.liveMany(near.map((n) => n.facility.id));
+      const near = view.facilitiesNear(lat, lon, radiusMeters);
+      const live = view.liveMany(near.map((n) => n.facility.id));
       recent = new Map(
         near.map(({ facility }) => [
           facility.id,
@@ -104,13 +105,13 @@ export function parkingForPlanner(parking: ParkingService): ParkingForPlanner {
     },
     availabilityFor: (facilityId, startsAtSec, endsAtSec) => {
       const cached = performance.now() < recentUntil ? recent.get(facilityId) : undefined;
-      const facility = cached?.facility ?? parking.facility(facilityId);
+      const facility = cached?.facility ?? view.facility(facilityId);
       if (!facility || endsAtSec <= startsAtSec) return undefined;
-      const offer = parking.offer(facility, {
+      const offer = view.offer(facility, {
         startMs: startsAtSec * 1000,
         endMs: endsAtSec * 1000,
       });
-      const live = cached ? cached.live : parking.live(facilityId);
+      const live = cached ? cached.live : (view.liveMany([facilityId]).get(facilityId) ?? null);
       return {
         open: offer.open,
         reservableLeft: offer.reservableLeft,

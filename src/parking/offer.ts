@@ -1,32 +1,27 @@
 import { peakOverlap } from './capacity.js';
 import { priceForDuration } from './money.js';
 import { isOpenThroughout } from './openingHours.js';
-import type { SyncDb } from './repo/db.js';
-import type { Facility } from './repo/facilityRepo.js';
-import { activeWindows } from './repo/reservationRepo.js';
-import type { EpochMs, TimeWindow, WindowOffer } from './types.js';
+import type { Facility } from './records.js';
+import type { TimeWindow, WindowOffer } from './types.js';
 
-/** Spaces of `facility` still reservable over the whole `window` (HELD holds that ran out by `nowMs` do not count). */
+/** Spaces of `facility` still reservable over the whole `window`, given the windows of its active reservations. */
 export function reservableLeft(
-  db: SyncDb,
   facility: Facility,
   window: TimeWindow,
-  nowMs: EpochMs,
+  active: readonly TimeWindow[],
 ): number {
-  const taken = peakOverlap(activeWindows(db, facility.id, window, new Date(nowMs)), window);
-  return Math.max(0, facility.reservableSpaces - taken);
+  return Math.max(0, facility.reservableSpaces - peakOverlap(active, window));
 }
 
-/** What `facility` offers for `window`: open throughout, spaces left, price. */
+/** What `facility` offers for `window` (open throughout, spaces left, price), given its active reservations' windows. */
 export function windowOffer(
-  db: SyncDb,
   facility: Facility,
   window: TimeWindow,
-  nowMs: EpochMs,
+  active: readonly TimeWindow[],
 ): WindowOffer {
   return {
     open: isOpenThroughout(facility.openingHours, facility.timezone, window.startMs, window.endMs),
-    reservableLeft: reservableLeft(db, facility, window, nowMs),
+    reservableLeft: reservableLeft(facility, window, active),
     priceMinor: priceForDuration(
       facility.hourlyRate,
       facility.dailyMax,

@@ -73,10 +73,10 @@ export const SAMPLE_FACILITIES: readonly FacilityInput[] = [
 ];
 
 /** Loads the sample facilities of operator "sample" when no facility exists yet; true when it did. */
-export function loadSampleParking(parking: ParkingService): boolean {
-  if (parking.facilityCount() > 0) return false;
+export async function loadSampleParking(parking: ParkingService): Promise<boolean> {
+  if ((await parking.facilityCount()) > 0) return false;
   for (const input of SAMPLE_FACILITIES) {
-    parking.upsertFacility(
+    await parking.upsertFacility(
       { ...input, operatorId: SAMPLE_OPERATOR_ID, timezone: 'America/New_York' },
       undefined,
     );

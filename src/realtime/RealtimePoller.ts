@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import type { AppDb } from '../db/client.js';
-import type { RealtimeSourceRow } from '../db/schema/index.js';
+import type { AppDb } from '../db/index.js';
+import type { RealtimeSourceRow } from '../db/index.js';
 import type { ApplyResult, RealtimeKind, RealtimeService } from './RealtimeService.js';
 import { listRealtimeSources } from './sources.js';
 

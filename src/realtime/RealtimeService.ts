@@ -1,21 +1,17 @@
 import { asc, eq, gt, inArray, max, notInArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import type { AppDb } from '../db/client.js';
-import { feeds as feedsTable, realtimeMessages } from '../db/schema/index.js';
+import type { AppDb } from '../db/index.js';
+import { feeds as feedsTable, realtimeMessages } from '../db/index.js';
 import { NotFoundError } from '../errors.js';
-import type { FeedService } from '../gtfs/feedService.js';
-import type { Network } from '../transit/network.js';
-import {
-  overlayFrom,
-  type TripRealtime,
-  type TripUpdateInput,
-} from '../transit/realtimeOverlay.js';
+import type { FeedService } from '../gtfs/index.js';
+import type { Network } from '../transit/index.js';
+import { overlayFrom, type TripRealtime, type TripUpdateInput } from '../transit/index.js';
 import { decodeFeedMessage, type DecodedFeed } from './decode.js';
 import { matchTripUpdate } from './matchTripUpdate.js';
 import type { AlertInput, VehicleInput } from './model.js';
 import { emptySnapshot, type FeedRealtime, type RealtimeSnapshot } from './snapshot.js';
-import { StopSequences } from './stopSequences.js';
+import { StopSequences } from '../gtfs/index.js';
 
 /** Kinds of GTFS-RT entity. */
 export type RealtimeKind = 'tripUpdates' | 'vehiclePositions' | 'alerts';

@@ -1,6 +1,6 @@
-import type { ScheduledDeparture } from '../transit/departures.js';
-import type { Network } from '../transit/network.js';
-import type { UnixSeconds } from '../transit/time.js';
+import type { ScheduledDeparture } from '../transit/index.js';
+import type { Network } from '../transit/index.js';
+import type { UnixSeconds } from '../transit/index.js';
 import type { FeedAlert, VehicleInput } from './model.js';
 import type { RealtimeSnapshot } from './snapshot.js';
 

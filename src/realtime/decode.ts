@@ -1,10 +1,6 @@
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { DomainError } from '../errors.js';
-import type {
-  StopRelationship,
-  StopTimeUpdateInput,
-  TripUpdateInput,
-} from '../transit/realtimeOverlay.js';
+import type { StopRelationship, StopTimeUpdateInput, TripUpdateInput } from '../transit/index.js';
 import type { AlertInput, VehicleInput } from './model.js';
 
 const rt = GtfsRealtimeBindings.transit_realtime;

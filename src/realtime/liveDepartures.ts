@@ -1,7 +1,7 @@
-import { departuresFrom, type ScheduledDeparture } from '../transit/departures.js';
-import type { Network } from '../transit/network.js';
-import { liveRun } from '../transit/realtimeOverlay.js';
-import type { UnixSeconds } from '../transit/time.js';
+import { departuresFrom, type ScheduledDeparture } from '../transit/index.js';
+import type { Network } from '../transit/index.js';
+import { liveRun } from '../transit/index.js';
+import type { UnixSeconds } from '../transit/index.js';
 import { feedIsLive, type RealtimeSnapshot } from './snapshot.js';
 
 /** A departure with its live state; the realtime fields stay undefined when its feed has no live data. */

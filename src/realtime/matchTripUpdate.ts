@@ -1,5 +1,5 @@
-import { serviceDayStart, type DayNumber, type Seconds } from '../transit/time.js';
-import { serviceRunsOn, type Timetable } from '../transit/timetable.js';
+import { serviceDayStart, type DayNumber, type Seconds } from '../transit/index.js';
+import { serviceRunsOn, type Timetable } from '../transit/index.js';
 import {
   patternOfRun,
   runIndexOf,
@@ -7,7 +7,7 @@ import {
   type StopTimeUpdateInput,
   type TripRealtime,
   type TripUpdateInput,
-} from '../transit/realtimeOverlay.js';
+} from '../transit/index.js';
 
 /** Options of `matchTripUpdate`. */
 export interface MatchOptions {

@@ -1,4 +1,4 @@
-import type { UnixSeconds } from '../transit/time.js';
+import type { UnixSeconds } from '../transit/index.js';
 
 /** A decoded VehiclePosition (GTFS ids unscoped). */
 export interface VehicleInput {

@@ -1,9 +1,5 @@
-import {
-  emptyOverlay,
-  type RealtimeOverlay,
-  type TripRealtime,
-} from '../transit/realtimeOverlay.js';
-import type { UnixSeconds } from '../transit/time.js';
+import { emptyOverlay, type RealtimeOverlay, type TripRealtime } from '../transit/index.js';
+import type { UnixSeconds } from '../transit/index.js';
 import type { AlertInput, VehicleInput } from './model.js';
 
 /** Realtime data of one feed as stored between updates (GTFS ids unscoped). */
@@ -12,7 +8,7 @@ export interface FeedRealtime {
   /** Last message applied, Unix seconds. */
   updatedAt: UnixSeconds;
   /** By `tripId|startDate`. */
-  tripUpdates: ReadonlyMap<string, import('../transit/realtimeOverlay.js').TripUpdateInput>;
+  tripUpdates: ReadonlyMap<string, import('../transit/index.js').TripUpdateInput>;
   /** By vehicle id. */
   vehicles: ReadonlyMap<string, VehicleInput>;
   /** By entity id. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { AppDb } from '../db/client.js';
-import { realtimeSources, type RealtimeSourceRow } from '../db/schema/index.js';
+import type { AppDb } from '../db/index.js';
+import { realtimeSources, type RealtimeSourceRow } from '../db/index.js';
 import { BadInputError } from '../errors.js';
 
 /** Default seconds between polls. */

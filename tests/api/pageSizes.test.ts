@@ -94,7 +94,7 @@ describe('page sizes of growing lists (issue 7)', () => {
     h = createHarness({ nowMs: NOW_MS });
     await loadSampleIfEmpty(h.services);
     for (let i = 0; i < GRID_FACILITIES; i++) {
-      h.services.parking.upsertFacility(
+      await h.services.parking.upsertFacility(
         {
           operatorId: 'grid',
           ownId: `lot-${i}`,

@@ -183,7 +183,7 @@ describe('hostile input: random and malformed arguments to every query and mutat
       ...tt.tripIds.slice(0, 10),
     ])
       seed.add(id);
-    for (const f of h.services.parking.facilitiesNear(40.6, -74.12, 50_000))
+    for (const f of await h.services.parking.facilitiesNear(40.6, -74.12, 50_000))
       seed.add(f.facility.id);
     refreshPools();
 

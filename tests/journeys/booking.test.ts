@@ -52,7 +52,7 @@ describe('booking and following journeys (sample feed, sample facilities)', () =
   beforeAll(async () => {
     h = createHarness({ nowMs: NOW_MS });
     await h.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
-    loadSampleParking(h.services.parking);
+    await loadSampleParking(h.services.parking);
     rider = await h.riderToken('rider-1');
     otherRider = await h.riderToken('rider-2');
     operator = h.key({ role: 'operator', operatorId: 'sample' });
@@ -211,7 +211,7 @@ describe('booking and following journeys (sample feed, sample facilities)', () =
   it('NO_CAPACITY when the space was sold since planning, and nothing is written', async () => {
     const it2 = itineraries[1]!;
     const upsert = `mutation ($input: UpsertParkingFacilityInput!) { upsertParkingFacility(input: $input) { facility { id } } }`;
-    const mall = h.services.parking.facility(MALL)!;
+    const mall = (await h.services.parking.facility(MALL))!;
     const setReservable = (n: number) =>
       h.gql(
         upsert,

@@ -42,7 +42,7 @@ describe('compact itineraries', () => {
   beforeAll(async () => {
     h = createHarness({ nowMs: NOW_SEC * 1000 });
     await h.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
-    loadSampleParking(h.services.parking);
+    await loadSampleParking(h.services.parking);
     const net = h.services.feeds.network!;
     const car: CarContext = {
       router: h.services.streetRouter,

@@ -47,7 +47,7 @@ describe('booking the last space twice at once (real server on 127.0.0.1)', () =
 
   /** Cuts the mall lot down to `n` reservable spaces (its operator's key). */
   async function setReservable(n: number): Promise<void> {
-    const f = h.services.parking.facility(MALL)!;
+    const f = (await h.services.parking.facility(MALL))!;
     const res = await h.gql(
       `mutation ($input: UpsertParkingFacilityInput!) { upsertParkingFacility(input: $input) { facility { id } } }`,
       {
@@ -99,7 +99,7 @@ describe('booking the last space twice at once (real server on 127.0.0.1)', () =
   beforeAll(async () => {
     h = createHarness({ nowMs: NOW_MS });
     await h.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
-    loadSampleParking(h.services.parking);
+    await loadSampleParking(h.services.parking);
     operator = h.key({ role: 'operator', operatorId: SAMPLE_OPERATOR_ID });
     ({ url, close } = await listen(h.app));
   });

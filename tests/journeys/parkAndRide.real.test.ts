@@ -112,7 +112,7 @@ describe.skipIf(!existsSync(SI_ZIP))(
         readonly: true,
         fileMustExist: true,
       });
-      loadSampleParking(h.services.parking);
+      await loadSampleParking(h.services.parking);
       agency = h.key({ role: 'agency', feedIds: ['si'] });
       operator = h.key({ role: 'operator', operatorId: SAMPLE_OPERATOR_ID });
       rider = await h.riderToken('rider-1');

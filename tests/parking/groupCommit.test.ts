@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appDbPath, openAppDb } from '../../src/db/client.js';
 import { operators } from '../../src/db/schema/index.js';
-import { GroupCommit } from '../../src/parking/groupCommit.js';
-import type { SyncDb } from '../../src/parking/repo/db.js';
+import { GroupCommit } from '../../src/db/groupCommit.js';
+import type { SyncDb } from '../../src/db/syncDb.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { createFacility } from './fixtures.js';
 

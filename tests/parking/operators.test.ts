@@ -223,7 +223,7 @@ describe('operators and facilities', () => {
     it.each(cases)('refuses %s with BAD_USER_INPUT', async (_name, override) => {
       const res = await h.gql(UPSERT, { input: facilityInput(override) }, keyA);
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
-      expect(h.services.parking.facilityCount()).toBe(0);
+      expect(await h.services.parking.facilityCount()).toBe(0);
     });
   });
 });

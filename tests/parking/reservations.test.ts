@@ -102,9 +102,9 @@ describe('reservations', () => {
 
   it('the sweeper marks run-out holds EXPIRED in the table', async () => {
     await reserve(h, rider, { facilityId, ...MORNING, idempotencyKey: 'h', hold: true });
-    expect(h.services.parking.sweep()).toBe(0);
+    expect(await h.services.parking.sweep()).toBe(0);
     h.clock.advance(600);
-    expect(h.services.parking.sweep()).toBe(1);
+    expect(await h.services.parking.sweep()).toBe(1);
     const row = h.services.db.$client.prepare('SELECT status FROM parking_reservations').get() as {
       status: string;
     };

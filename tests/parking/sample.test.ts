@@ -28,7 +28,7 @@ describe('sample parking on first start', () => {
   });
 
   it('loads named sample facilities once, beside stops of the sample feed', async () => {
-    expect(loadSampleParking(h.services.parking)).toBe(false);
+    expect(await loadSampleParking(h.services.parking)).toBe(false);
     type Out = {
       id: string;
       name: string;

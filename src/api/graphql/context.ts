@@ -1,7 +1,7 @@
-import type { Caller } from '../../auth/caller.js';
+import type { Caller } from '../../auth/index.js';
 import type { Services } from '../../services.js';
-import type { RealtimeSnapshot } from '../../realtime/snapshot.js';
-import type { Network } from '../../transit/network.js';
+import type { RealtimeSnapshot } from '../../realtime/index.js';
+import type { Network } from '../../transit/index.js';
 
 /** What every resolver gets: the services, the caller, and the network snapshot of this request. */
 export interface GraphQLContext {

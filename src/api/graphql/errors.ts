@@ -1,19 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { DomainError, httpStatusOf, type ErrorCode } from '../../errors.js';
-
-/** Domain errors and errors that carry a known `code` (e.g. FeedInvalidError) are shown to clients. */
-export function clientErrorOf(error: unknown): { code: ErrorCode; message: string } | undefined {
-  if (error instanceof DomainError) return { code: error.code, message: error.message };
-  if (
-    error instanceof Error &&
-    'code' in error &&
-    typeof error.code === 'string' &&
-    error.code in httpStatusOf
-  ) {
-    return { code: error.code as ErrorCode, message: error.message };
-  }
-  return undefined;
-}
+import { clientErrorOf, type ErrorCode } from '../../errors.js';
 
 const STATUS_IN_GRAPHQL: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,

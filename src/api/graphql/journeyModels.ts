@@ -1,13 +1,15 @@
-import type { Caller } from '../../auth/caller.js';
+import type { Caller } from '../../auth/index.js';
 import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
 import {
   followJourney,
+  statusAt,
+  type BookedJourney,
   type FollowedJourney,
   type JourneyLeg,
-} from '../../journeys/followJourney.js';
-import { statusAt, type BookedJourney, type JourneyReader } from '../../journeys/JourneyService.js';
-import type { JourneyStatus } from '../../journeys/status.js';
-import type { Facility } from '../../parking/repo/facilityRepo.js';
+  type JourneyReader,
+  type JourneyStatus,
+} from '../../journeys/index.js';
+import type { Facility } from '../../parking/index.js';
 import type { PlannedParking } from '../../planner/parkingProvider.js';
 import type { GraphQLContext } from './context.js';
 import type { ParkingReservationModel } from './parkingModels.js';
@@ -37,7 +39,8 @@ export function journeyReader(caller: Caller): JourneyReader {
 
 /**
  * A booked journey on the request's network, realtime and clock: live legs, status, and the
- * PARK leg's live availability and reservation.
+ * PARK leg's live availability and reservation (read through parking's synchronous view, so
+ * that subscriptions can build it in one go).
  */
 export function journeyModel(ctx: GraphQLContext, booked: BookedJourney): JourneyModel {
   const followed = followJourney(ctx.network, booked.itinerary, {
@@ -45,11 +48,13 @@ export function journeyModel(ctx: GraphQLContext, booked: BookedJourney): Journe
     nowSec: Math.floor(ctx.nowMs / 1000),
   });
   const r = booked.reservation;
-  const facility: Facility | undefined = r && ctx.services.parking.facility(r.facilityId);
+  const view = ctx.services.parking.view;
+  const facility: Facility | undefined = r && view.facility(r.facilityId);
   const reservation = r && facility ? { reservation: r, facility } : undefined;
   for (const leg of followed.legs) {
     if (leg.mode !== 'PARK') continue;
-    const live = ctx.services.parking.live(leg.parking.facilityId);
+    const facilityId = leg.parking.facilityId;
+    const live = view.liveMany([facilityId]).get(facilityId);
     const parking: LegParkingModel = {
       ...leg.parking,
       availableSpaces: live?.availableSpaces ?? null,

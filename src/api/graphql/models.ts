@@ -1,5 +1,5 @@
-import type { ScheduledDeparture } from '../../transit/departures.js';
-import type { FeedMeta } from '../../transit/timetable.js';
+import type { ScheduledDeparture } from '../../transit/index.js';
+import type { FeedMeta } from '../../transit/index.js';
 
 /** A stop as resolvers pass it around: its index in the request's network. */
 export interface StopModel {

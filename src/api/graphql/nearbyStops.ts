@@ -1,6 +1,6 @@
 import { around } from 'geokdbush';
 import { BadInputError } from '../../errors.js';
-import { walkMeters } from '../../transit/geo.js';
+import { walkMeters } from '../../transit/index.js';
 import type { GraphQLContext } from './context.js';
 import type { StopModel } from './models.js';
 

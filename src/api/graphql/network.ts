@@ -1,5 +1,5 @@
 import { DomainError } from '../../errors.js';
-import type { Network } from '../../transit/network.js';
+import type { Network } from '../../transit/index.js';
 import type { GraphQLContext } from './context.js';
 
 /** The request's network, or a clear error while no feed is loaded yet. */

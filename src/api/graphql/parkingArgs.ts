@@ -1,9 +1,11 @@
 import { BadInputError } from '../../errors.js';
-import type { FacilityInput } from '../../parking/facilityInput.js';
-import type { Facility } from '../../parking/repo/facilityRepo.js';
-import type { Reservation } from '../../parking/repo/reservationRepo.js';
-import type { TimeWindow } from '../../parking/types.js';
-import { checkWindow } from '../../parking/window.js';
+import {
+  checkWindow,
+  type Facility,
+  type FacilityInput,
+  type Reservation,
+  type TimeWindow,
+} from '../../parking/index.js';
 import type { GraphQLContext } from './context.js';
 import type { UpsertParkingFacilityInput } from './generated/resolvers-types.js';
 import type { ParkingReservationModel } from './parkingModels.js';
@@ -43,18 +45,20 @@ export function facilityInputOf(input: UpsertParkingFacilityInput): FacilityInpu
 }
 
 /** Reservations paired with their facilities (looked up once per facility). */
-export function reservationModels(
+export async function reservationModels(
   ctx: GraphQLContext,
   reservations: readonly Reservation[],
-): ParkingReservationModel[] {
+): Promise<ParkingReservationModel[]> {
   const facilities = new Map<string, Facility>();
-  return reservations.map((reservation) => {
+  const models: ParkingReservationModel[] = [];
+  for (const reservation of reservations) {
     let facility = facilities.get(reservation.facilityId);
     if (!facility) {
-      facility = ctx.services.parking.facility(reservation.facilityId);
+      facility = await ctx.services.parking.facility(reservation.facilityId);
       if (!facility) throw new Error(`reservation ${reservation.id} names a missing facility`);
       facilities.set(facility.id, facility);
     }
-    return { reservation, facility };
-  });
+    models.push({ reservation, facility });
+  }
+  return models;
 }

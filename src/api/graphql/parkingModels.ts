@@ -1,7 +1,4 @@
-import type { IgnoredReport } from '../../parking/availability.js';
-import type { Facility } from '../../parking/repo/facilityRepo.js';
-import type { Reservation } from '../../parking/repo/reservationRepo.js';
-import type { TimeWindow } from '../../parking/types.js';
+import type { Facility, IgnoredReport, Reservation, TimeWindow } from '../../parking/index.js';
 
 /** A facility as resolvers pass it around, with the window and query point of the request. */
 export interface ParkingFacilityModel {

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
-import { authenticate } from '../../auth/authenticate.js';
+import { authenticate } from '../../auth/index.js';
 import type { Services } from '../../services.js';
 import type { GraphQLContext } from './context.js';
 import { maskError } from './errors.js';

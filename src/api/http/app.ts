@@ -5,12 +5,12 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { workerIndex } from '../../cluster/worker.js';
+import { workerIndex } from '../../cluster/index.js';
 import { httpStatusOf } from '../../errors.js';
 import type { Services } from '../../services.js';
-import { clientErrorOf } from '../graphql/errors.js';
+import { clientErrorOf } from '../../errors.js';
 import { armorPlugin } from '../graphql/armor.js';
-import { createGraphQLServer } from '../graphql/yoga.js';
+import { createGraphQLServer, loadTypeDefs } from '../graphql/yoga.js';
 import { createMetrics, metricsHandler } from '../../metrics/index.js';
 import { payloadLimit } from './middleware/payload-limit/index.js';
 import { rateLimit } from './middleware/rate-limit/index.js';
@@ -39,7 +39,7 @@ function isPlainRequest(
 export function createApp(services: Services): Hono {
   const app = new Hono();
   const { config } = services;
-  const metrics = createMetrics(services);
+  const metrics = createMetrics(services, loadTypeDefs());
   const yoga = createGraphQLServer(services, [armorPlugin(), ...metrics.plugins]);
 
   app.use('*', requestId());

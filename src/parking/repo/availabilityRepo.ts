@@ -1,13 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
-import {
-  availabilityReports,
-  parkingAvailability,
-  type ParkingAvailabilityRow,
-} from '../../db/schema/index.js';
-import type { SyncDb } from './db.js';
-
-/** The latest accepted report of a facility, as stored. */
-export type StoredAvailability = ParkingAvailabilityRow;
+import { availabilityReports, parkingAvailability } from '../../db/index.js';
+import type { StoredAvailability } from '../records.js';
+import type { SyncDb } from '../../db/index.js';
 
 /** Ids per `IN (...)` list, well under SQLite's bound-variable limit. */
 const CHUNK = 500;

@@ -1,17 +1,12 @@
 import { and, between, count, eq, inArray } from 'drizzle-orm';
-import { operators, parkingFacilities, type ParkingFacilityRow } from '../../db/schema/index.js';
-import type { SyncDb } from './db.js';
-
-/** A parking facility as stored; money in minor units of `currency`. */
-export type Facility = ParkingFacilityRow;
+import { operators, parkingFacilities } from '../../db/index.js';
+import type { SyncDb } from '../../db/index.js';
+import type { Facility, FacilityRef } from '../records.js';
 
 /** The facility with this API id (`"<operatorId>:<ownId>"`), or undefined. */
 export function findFacility(db: SyncDb, id: string): Facility | undefined {
   return db.select().from(parkingFacilities).where(eq(parkingFacilities.id, id)).get();
 }
-
-/** What checking an availability report needs of a facility. */
-export type FacilityRef = Pick<Facility, 'id' | 'operatorId' | 'totalSpaces' | 'timezone'>;
 
 /** The references of the facilities among `ids` that exist (any order), in chunks of 500 ids. */
 export function findFacilityRefs(db: SyncDb, ids: readonly string[]): FacilityRef[] {

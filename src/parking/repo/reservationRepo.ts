@@ -1,18 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
-import { and, asc, desc, eq, gt, lt, lte, or } from 'drizzle-orm';
-import { parkingReservations, type ParkingReservationRow } from '../../db/schema/index.js';
+import { and, asc, desc, eq, gt, lt, lte } from 'drizzle-orm';
+import { afterKeyset } from '../../db/index.js';
+import { parkingReservations } from '../../db/index.js';
+import type { PageAfter, Reservation } from '../records.js';
 import type { ReservationStatus, TimeWindow } from '../types.js';
-import type { SyncDb } from './db.js';
-
-/** A parking reservation as stored; `priceAmount` in minor units of `currency`. */
-export type Reservation = ParkingReservationRow;
-
-/** Where a page of a keyset-paginated list continues: after this sort value and id. */
-export interface PageAfter {
-  sortMs: number;
-  id: string;
-}
+import type { SyncDb } from '../../db/index.js';
 
 const r = parkingReservations;
 
@@ -98,12 +91,7 @@ export function riderReservations(
   limit: number,
   after?: PageAfter,
 ): Reservation[] {
-  const afterCond =
-    after &&
-    or(
-      lt(r.createdAt, new Date(after.sortMs)),
-      and(eq(r.createdAt, new Date(after.sortMs)), lt(r.id, after.id)),
-    );
+  const afterCond = afterKeyset(r.createdAt, r.id, after, 'desc');
   return db
     .select()
     .from(r)
@@ -123,12 +111,7 @@ export function facilityReservations(
 ): Reservation[] {
   const windowCond =
     window && and(lt(r.startsAt, new Date(window.endMs)), gt(r.endsAt, new Date(window.startMs)));
-  const afterCond =
-    after &&
-    or(
-      gt(r.startsAt, new Date(after.sortMs)),
-      and(eq(r.startsAt, new Date(after.sortMs)), gt(r.id, after.id)),
-    );
+  const afterCond = afterKeyset(r.startsAt, r.id, after, 'asc');
   return db
     .select()
     .from(r)

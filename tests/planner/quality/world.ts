@@ -4,10 +4,13 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { pino } from 'pino';
 import { FixedClock } from '../../../src/clock.js';
-import { openAppDb } from '../../../src/db/client.js';
+import { GroupCommit, openAppDb } from '../../../src/db/index.js';
 import { readFeedSource } from '../../../src/gtfs/readFeedSource.js';
-import { parkingForPlanner } from '../../../src/parking/forPlanner.js';
-import { ParkingService } from '../../../src/parking/ParkingService.js';
+import {
+  parkingForPlanner,
+  ParkingService,
+  sqliteParkingRepository,
+} from '../../../src/parking/index.js';
 import type { CarContext } from '../../../src/planner/carAccess.js';
 import { haversineStreetRouter } from '../../../src/planner/streetRouter.js';
 import { compileTimetable } from '../../../src/transit/compile.js';
@@ -76,8 +79,10 @@ export async function buildQualityWorld(seed: number): Promise<QualityWorld> {
 
   const file = path.join(os.tmpdir(), `maas-quality-${process.pid}-${Date.now()}.sqlite`);
   const db = openAppDb(file);
+  const store = sqliteParkingRepository(db, new GroupCommit(db));
   const parking = new ParkingService({
-    db,
+    repository: store.repository,
+    reads: store.reads,
     clock: new FixedClock(nowSec * 1000),
     logger: pino({ level: 'silent' }),
     holdSeconds: 600,
@@ -149,7 +154,7 @@ async function seedFacilities(
     const hours = pick(OPENING_HOURS_CHOICES);
     const totalSpaces = 40 + Math.floor(rnd() * 360);
     const reservableSpaces = rnd() < 0.35 ? 0 : 1 + Math.floor(rnd() * 20);
-    const facility = parking.upsertFacility(
+    const facility = await parking.upsertFacility(
       {
         ownId: `lot-${i}`,
         name: `Quality lot ${i}`,

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { authenticate } from '../../../auth/authenticate.js';
-import { requireOperatorOrAdmin } from '../../../auth/require.js';
+import { authenticate } from '../../../auth/index.js';
+import { requireOperatorOrAdmin } from '../../../auth/index.js';
 import { BadInputError, DomainError } from '../../../errors.js';
 import type { Services } from '../../../services.js';
-import { formatInstant } from '../../../transit/time.js';
+import { formatInstant } from '../../../transit/index.js';
 import { reportsOfBody } from './parkingBody.js';
 
 /** Largest availability body accepted, bytes (5 MB: 10,000 reports fit easily). */

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { BadInputError } from '../../../errors.js';
-import type { AvailabilityReport } from '../../../parking/availability.js';
-import { MAX_REPORTS_PER_BATCH } from '../../../parking/availability.js';
-import { PARKING_STATUSES } from '../../../parking/types.js';
+import {
+  MAX_REPORTS_PER_BATCH,
+  PARKING_STATUSES,
+  type AvailabilityReport,
+} from '../../../parking/index.js';
 
 const instantMs = z.iso.datetime({ offset: true }).transform((text) => Date.parse(text));
 

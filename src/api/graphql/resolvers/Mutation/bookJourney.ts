@@ -1,4 +1,4 @@
-import { requireRider } from '../../../../auth/require.js';
+import { requireRider } from '../../../../auth/index.js';
 import type { MutationResolvers } from '../../generated/resolvers-types.js';
 import { journeyModel } from '../../journeyModels.js';
 

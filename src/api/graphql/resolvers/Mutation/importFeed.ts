@@ -1,4 +1,4 @@
-import { requireFeedAccess } from '../../../../auth/require.js';
+import { requireFeedAccess } from '../../../../auth/index.js';
 import { BadInputError } from '../../../../errors.js';
 import type { MutationResolvers } from '../../generated/resolvers-types.js';
 

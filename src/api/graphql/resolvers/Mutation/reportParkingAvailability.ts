@@ -1,4 +1,4 @@
-import { requireOperatorOrAdmin } from '../../../../auth/require.js';
+import { requireOperatorOrAdmin } from '../../../../auth/index.js';
 import type { MutationResolvers } from '../../generated/resolvers-types.js';
 
 /** Applies a batch of live availability reports of the calling operator's facilities (admins: any). */

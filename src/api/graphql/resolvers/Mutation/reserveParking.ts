@@ -1,4 +1,4 @@
-import { requireRider } from '../../../../auth/require.js';
+import { requireRider } from '../../../../auth/index.js';
 import type { MutationResolvers } from '../../generated/resolvers-types.js';
 import { reservationModels } from '../../parkingArgs.js';
 
@@ -16,5 +16,5 @@ export const reserveParking: MutationResolvers['reserveParking'] = async (
     idempotencyKey: input.idempotencyKey,
     hold: input.hold ?? false,
   });
-  return { reservation: reservationModels(ctx, [reservation])[0]! };
+  return { reservation: (await reservationModels(ctx, [reservation]))[0]! };
 };

@@ -1,4 +1,4 @@
-import { feedAlerts } from '../../../../realtime/alerts.js';
+import { feedAlerts } from '../../../../realtime/index.js';
 import { checkFirst } from '../../connection.js';
 import type { QueryResolvers } from '../../generated/resolvers-types.js';
 

@@ -1,5 +1,5 @@
 import { BadInputError, NotFoundError } from '../../../../errors.js';
-import { liveDeparturesFrom } from '../../../../realtime/liveDepartures.js';
+import { liveDeparturesFrom } from '../../../../realtime/index.js';
 import type { QueryResolvers } from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
 

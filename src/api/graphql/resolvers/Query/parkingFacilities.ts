@@ -5,7 +5,7 @@ import { windowArg } from '../../parkingArgs.js';
 import { checkLatLon } from '../../validate.js';
 
 /** Facilities near a point, nearest first, the first `first` (default 50, at most 200), with window fields when `from`/`until` are given (anyone may ask). */
-export const parkingFacilities: QueryResolvers['parkingFacilities'] = (
+export const parkingFacilities: QueryResolvers['parkingFacilities'] = async (
   _parent,
   { near, radiusMeters, from, until, first },
   ctx,
@@ -15,8 +15,8 @@ export const parkingFacilities: QueryResolvers['parkingFacilities'] = (
     throw new BadInputError('radiusMeters must be between 1 and 50000');
   const limit = checkFirst(first, 50, 200);
   const window = windowArg(from, until);
-  return ctx.services.parking
-    .facilitiesNear(near.lat, near.lon, radiusMeters)
+  const found = await ctx.services.parking.facilitiesNear(near.lat, near.lon, radiusMeters);
+  return found
     .slice(0, limit)
     .map(({ facility, distanceMeters }) => ({ facility, distanceMeters, window }));
 };

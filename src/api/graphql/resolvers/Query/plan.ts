@@ -1,5 +1,5 @@
 import { BadInputError, NotFoundError } from '../../../../errors.js';
-import { compactItinerary } from '../../../../journeys/compactItinerary.js';
+import { compactItinerary } from '../../../../journeys/index.js';
 import { plan as runPlan } from '../../../../planner/plan.js';
 import {
   PLAN_DEFAULTS,
@@ -7,7 +7,7 @@ import {
   type PlacePoint,
   type PlanQuery,
 } from '../../../../planner/query.js';
-import type { Network } from '../../../../transit/network.js';
+import type { Network } from '../../../../transit/index.js';
 import type { PlaceInput, PlanInput, QueryResolvers } from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
 import { checkLatLon } from '../../validate.js';

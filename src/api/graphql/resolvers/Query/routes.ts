@@ -1,4 +1,4 @@
-import type { Network } from '../../../../transit/network.js';
+import type { Network } from '../../../../transit/index.js';
 import { checkFirst } from '../../connection.js';
 import type { QueryResolvers } from '../../generated/resolvers-types.js';
 

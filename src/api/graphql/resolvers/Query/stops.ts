@@ -1,6 +1,6 @@
 import { around } from 'geokdbush';
 import { BadInputError } from '../../../../errors.js';
-import { haversineMeters } from '../../../../transit/geo.js';
+import { haversineMeters } from '../../../../transit/index.js';
 import type { QueryResolvers } from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
 import { checkLatLon } from '../../validate.js';

@@ -1,5 +1,5 @@
 import { BadInputError, NotFoundError } from '../../../../errors.js';
-import { liveDeparturesFrom, type LiveDeparture } from '../../../../realtime/liveDepartures.js';
+import { liveDeparturesFrom, type LiveDeparture } from '../../../../realtime/index.js';
 import type { GraphQLContext } from '../../context.js';
 import type { SubscriptionResolvers } from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';

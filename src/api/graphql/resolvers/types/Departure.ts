@@ -1,4 +1,4 @@
-import { formatDay, formatInstant } from '../../../../transit/time.js';
+import { formatDay, formatInstant } from '../../../../transit/index.js';
 import type { DepartureResolvers } from '../../generated/resolvers-types.js';
 import type { GraphQLContext } from '../../context.js';
 import { feedTimezone, requireNetwork } from '../../network.js';

@@ -1,4 +1,4 @@
-import { formatDay, formatInstant } from '../../../../transit/time.js';
+import { formatDay, formatInstant } from '../../../../transit/index.js';
 import type { AgencyResolvers, FeedResolvers } from '../../generated/resolvers-types.js';
 
 /** A served feed. */

@@ -1,7 +1,7 @@
 import polyline from '@mapbox/polyline';
 import { isTransitLeg } from '../../../../planner/itinerary.js';
 import { legGeometry } from '../../../../planner/reconstruct.js';
-import { formatInstant } from '../../../../transit/time.js';
+import { formatInstant } from '../../../../transit/index.js';
 import type { GraphQLContext } from '../../context.js';
 import type {
   IntermediateStopResolvers,

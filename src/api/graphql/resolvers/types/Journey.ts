@@ -1,6 +1,6 @@
-import { toMajor } from '../../../../parking/money.js';
+import { toMajor } from '../../../../parking/index.js';
 import { isTransitLeg } from '../../../../planner/itinerary.js';
-import { formatInstant } from '../../../../transit/time.js';
+import { formatInstant } from '../../../../transit/index.js';
 import type { GraphQLContext } from '../../context.js';
 import type {
   JourneyResolvers,

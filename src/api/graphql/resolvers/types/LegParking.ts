@@ -1,11 +1,11 @@
 import { NotFoundError } from '../../../../errors.js';
-import { formatInstant } from '../../../../transit/time.js';
+import { formatInstant } from '../../../../transit/index.js';
 import type { LegParkingResolvers } from '../../generated/resolvers-types.js';
 
 /** The parking of a PARK leg; the facility is read from the parking service. */
 export const LegParking: LegParkingResolvers = {
-  facility: (p, _a, ctx) => {
-    const facility = ctx.services.parking.facility(p.facilityId);
+  facility: async (p, _a, ctx) => {
+    const facility = await ctx.services.parking.facility(p.facilityId);
     if (!facility) throw new NotFoundError(`facility "${p.facilityId}" no longer exists`);
     return { facility };
   },

@@ -1,16 +1,18 @@
-import { toMajor } from '../../../../parking/money.js';
-import type { WindowOffer } from '../../../../parking/types.js';
-import { formatInstant } from '../../../../transit/time.js';
+import { toMajor, type WindowOffer } from '../../../../parking/index.js';
+import { formatInstant } from '../../../../transit/index.js';
 import { checkFirst } from '../../connection.js';
 import type { GraphQLContext } from '../../context.js';
 import { stopsWithinWalk } from '../../nearbyStops.js';
 import type { ParkingFacilityResolvers } from '../../generated/resolvers-types.js';
 import type { ParkingFacilityModel } from '../../parkingModels.js';
 
-const offers = new WeakMap<ParkingFacilityModel, WindowOffer>();
+const offers = new WeakMap<ParkingFacilityModel, Promise<WindowOffer>>();
 
 /** The offer for the model's window, computed once per model. */
-function offerOf(model: ParkingFacilityModel, ctx: GraphQLContext): WindowOffer | undefined {
+function offerOf(
+  model: ParkingFacilityModel,
+  ctx: GraphQLContext,
+): Promise<WindowOffer> | undefined {
   if (!model.window) return undefined;
   let offer = offers.get(model);
   if (!offer) {
@@ -37,16 +39,17 @@ export const ParkingFacility: ParkingFacilityResolvers = {
   }),
   accessibleSpaces: ({ facility }) => facility.accessibleSpaces,
   evChargingSpaces: ({ facility }) => facility.evChargingSpaces,
-  availability: ({ facility }, _args, ctx) => {
-    const live = ctx.services.parking.live(facility.id);
+  availability: async ({ facility }, _args, ctx) => {
+    const live = await ctx.services.parking.live(facility.id);
     return (
       live && { ...live, observedAt: formatInstant(live.observedAtMs / 1000, facility.timezone) }
     );
   },
-  reservableSpacesLeft: (model, _args, ctx) => offerOf(model, ctx)?.reservableLeft ?? null,
-  openDuringWindow: (model, _args, ctx) => offerOf(model, ctx)?.open ?? null,
-  priceForWindow: (model, _args, ctx) => {
-    const offer = offerOf(model, ctx);
+  reservableSpacesLeft: async (model, _args, ctx) =>
+    (await offerOf(model, ctx))?.reservableLeft ?? null,
+  openDuringWindow: async (model, _args, ctx) => (await offerOf(model, ctx))?.open ?? null,
+  priceForWindow: async (model, _args, ctx) => {
+    const offer = await offerOf(model, ctx);
     return offer
       ? { amount: toMajor(offer.priceMinor, offer.currency), currency: offer.currency }
       : null;

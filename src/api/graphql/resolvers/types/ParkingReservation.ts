@@ -1,5 +1,5 @@
-import { toMajor } from '../../../../parking/money.js';
-import { formatInstant } from '../../../../transit/time.js';
+import { toMajor } from '../../../../parking/index.js';
+import { formatInstant } from '../../../../transit/index.js';
 import type {
   IgnoredParkingReportResolvers,
   ParkingReservationResolvers,

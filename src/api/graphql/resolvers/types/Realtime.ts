@@ -1,4 +1,4 @@
-import { departureAlerts, departureVehicle } from '../../../../realtime/alerts.js';
+import { departureAlerts, departureVehicle } from '../../../../realtime/index.js';
 import type {
   AlertCause,
   AlertEffect,

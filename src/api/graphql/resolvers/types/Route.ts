@@ -1,4 +1,4 @@
-import { modeOfRouteType } from '../../../../transit/modes.js';
+import { modeOfRouteType } from '../../../../transit/index.js';
 import type { RouteResolvers } from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
 

@@ -1,6 +1,6 @@
 import type { StopResolvers } from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
-import { platformsOf } from '../../../../transit/departures.js';
+import { platformsOf } from '../../../../transit/index.js';
 
 /** Stop fields read from the request's network. */
 export const Stop: StopResolvers = {

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { authenticate } from '../../../../auth/authenticate.js';
-import { requireFeedAccess } from '../../../../auth/require.js';
+import { authenticate } from '../../../../auth/index.js';
+import { requireFeedAccess } from '../../../../auth/index.js';
 import { DomainError } from '../../../../errors.js';
 import type { Services } from '../../../../services.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Timetable } from '../transit/timetable.js';
+import type { Timetable } from '../transit/index.js';
 
 /**
  * GTFS stop_sequence values of a trip's stop times (pattern order), read on demand from the

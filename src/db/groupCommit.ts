@@ -1,5 +1,6 @@
-import type { AppDb } from '../db/client.js';
-import type { SyncDb } from './repo/db.js';
+import type { AppDb } from './client.js';
+import type { SyncDb } from './syncDb.js';
+import type { UnitOfWork } from './unitOfWork.js';
 
 interface Pending {
   work: (tx: SyncDb) => unknown;
@@ -21,7 +22,7 @@ const LOCK_WAIT_MS = 5000;
  * process) for milliseconds: it tries without waiting and, if the lock is taken, tries again a
  * moment later from the event loop, for up to LOCK_WAIT_MS; units queued meanwhile join it.
  */
-export class GroupCommit {
+export class GroupCommit implements UnitOfWork<SyncDb> {
   private queue: Pending[] = [];
   private scheduled = false;
   /** Since when the pending batch has been waiting for the write lock; undefined when it is not. */

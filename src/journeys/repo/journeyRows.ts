@@ -1,15 +1,8 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
-import { journeys, type JourneyRow } from '../db/schema/index.js';
-import type { SyncDb } from '../parking/repo/db.js';
-
-/** A stored journey. */
-export type Journey = JourneyRow;
-
-/** Where a page of a rider's journeys continues: after this departure (ms) and id. */
-export interface JourneyPageAfter {
-  sortMs: number;
-  id: string;
-}
+import { and, desc, eq } from 'drizzle-orm';
+import { afterKeyset } from '../../db/index.js';
+import { journeys } from '../../db/index.js';
+import type { SyncDb } from '../../db/index.js';
+import type { Journey, JourneyPageAfter } from '../records.js';
 
 const j = journeys;
 
@@ -44,12 +37,7 @@ export function riderJourneys(
   limit: number,
   after?: JourneyPageAfter,
 ): Journey[] {
-  const afterCond =
-    after &&
-    or(
-      lt(j.departureAt, new Date(after.sortMs)),
-      and(eq(j.departureAt, new Date(after.sortMs)), lt(j.id, after.id)),
-    );
+  const afterCond = afterKeyset(j.departureAt, j.id, after, 'desc');
   return db
     .select()
     .from(j)

@@ -1,0 +1,7 @@
+/** Shared persistence plumbing (DESIGN.md §2, §9): the app database, its schema, units of work: the one entry point other folders import. */
+export * from './client.js';
+export * from './groupCommit.js';
+export * from './keyset.js';
+export * from './schema/index.js';
+export * from './syncDb.js';
+export * from './unitOfWork.js';

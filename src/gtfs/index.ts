@@ -1,0 +1,3 @@
+/** GTFS feeds (DESIGN.md §2): import, validation, the feed registry and the node-gtfs files: the one entry point other folders import. */
+export * from './feedService.js';
+export * from './stopSequences.js';

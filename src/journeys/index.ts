@@ -1,0 +1,22 @@
+/** Journeys (DESIGN.md §6): the one entry point other folders import. */
+export {
+  compactItinerary,
+  isCompactRide,
+  type CompactItinerary,
+  type CompactLeg,
+  type CompactRide,
+} from './compactItinerary.js';
+export { followJourney, type FollowedJourney, type JourneyLeg } from './followJourney.js';
+export { ITINERARY_KEY_PURPOSE, ItineraryTokens } from './itineraryToken.js';
+export {
+  JourneyService,
+  statusAt,
+  type BookedJourney,
+  type JourneyDeps,
+  type JourneyPage,
+  type JourneyReader,
+} from './JourneyService.js';
+export type { Journey, JourneyPageAfter } from './records.js';
+export type { JourneyRepository } from './repository.js';
+export { sqliteJourneyRepository } from './repo/sqliteJourneyRepository.js';
+export type { JourneyStatus } from './status.js';

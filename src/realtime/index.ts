@@ -1,0 +1,7 @@
+/** GTFS-Realtime (DESIGN.md §1): decode, the realtime log, snapshots: the one entry point other folders import. */
+export * from './RealtimePoller.js';
+export * from './RealtimeService.js';
+export * from './alerts.js';
+export * from './liveDepartures.js';
+export * from './snapshot.js';
+export * from './sources.js';
