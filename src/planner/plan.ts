@@ -105,13 +105,6 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
   if (direct && !chosen.some((it) => dominates(it, direct))) chosen.push(direct);
   chosen.sort(q.arriveBy ? byDepartureDesc : byArrival);
   const result: PlanResult = { itineraries: chosen, messages: [] };
-  const idle = feedsNotInService(tt, day);
-  if (idle.length > 0) {
-    result.messages.push({
-      code: 'FEED_NOT_IN_SERVICE',
-      text: `Not in service on this date, so not used: ${idle.join(', ')}.`,
-    });
-  }
   const departures = chosen.filter((it) => it !== direct).map((it) => it.departure);
   if (departures.length > 0) {
     result.nextPageTime = Math.max(...departures) + 1;
@@ -148,6 +141,14 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
         text: 'No transit connection was found for this time.',
       });
     }
+  }
+  // After the reason for an empty answer, if any: the feeds that do not run that day.
+  const idle = feedsNotInService(tt, day);
+  if (idle.length > 0) {
+    result.messages.push({
+      code: 'FEED_NOT_IN_SERVICE',
+      text: `Not in service on this date, so not used: ${idle.join(', ')}.`,
+    });
   }
   return result;
 }
@@ -236,50 +237,52 @@ function search(
     span *= 2;
     if (sensible().length >= q.numItineraries) break;
   }
-  if (q.arriveBy) latestPastLoops(net, q, ends, found, sensible, live, car);
+  if (q.arriveBy) {
+    const latest = () =>
+      Math.max(...sensible().map((it) => it.departure), q.time - MAX_ARRIVE_BY_SECONDS) + 1;
+    searchPastLoops(net, q, ends, found, latest, live, car);
+  } else if (!q.departBefore && [...found.values()].some((it) => visitsTwice(net, it))) {
+    // The first must arrive at the earliest possible time, by a way the filters keep.
+    searchPastLoops(net, q, ends, found, () => q.time, live, car);
+  }
   return sensible();
 }
 
 /**
  * A range search's labels can come from an itinerary that the filters then drop (it visits a
- * stop twice) and prune a later departure that does not. Plain searches from just after the latest
- * sensible departure look for a later one; when one finds only such loops, it is searched again
- * without the patterns those loops ride first (OpenTripPlanner's banned trips), a few times.
+ * stop twice) and prune one leaving no earlier that they keep. Plain searches from `startAt()`
+ * (the asked time, or just after the latest sensible departure for `arriveBy`) look for it; when
+ * one finds only such loops, it is searched again without the patterns those loops ride first
+ * (OpenTripPlanner's banned trips), a few times.
  */
-function latestPastLoops(
+function searchPastLoops(
   net: Network,
   q: PlanQuery,
   ends: Endpoints,
   found: Map<string, Itinerary>,
-  sensible: () => Itinerary[],
+  startAt: () => UnixSeconds,
   live?: Live,
   car?: CarContext,
 ): void {
   let allowed = ends.patternAllowed;
   for (let i = 0; i < 6; i++) {
-    const latest = Math.max(
-      ...sensible().map((it) => it.departure),
-      q.time - MAX_ARRIVE_BY_SECONDS,
+    const at = startAt();
+    const range = { from: at, to: at, arriveBy: q.arriveBy ? q.time : undefined };
+    const its = rangeSearch(net, q, { ...ends, patternAllowed: allowed }, range, live).filter(
+      (it) => !found.has(it.signature) && (!car || refreshParking(net, q, it, car)),
     );
-    const after = latest + 1;
-    const its = rangeSearch(
-      net,
-      q,
-      { ...ends, patternAllowed: allowed },
-      { from: after, to: after, arriveBy: q.time },
-      live,
-    ).filter((it) => !found.has(it.signature) && (!car || refreshParking(net, q, it, car)));
     const loops = its.filter((it) => visitsTwice(net, it));
-    if (its.length === 0 || (loops.length === 0 && its.every((it) => found.has(it.signature))))
-      return;
+    if (its.length === 0) return;
     for (const it of its) if (!loops.includes(it)) found.set(it.signature, it);
-    if (loops.length === its.length) {
-      const banned = allowed ? allowed.slice() : new Uint8Array(net.tt.patternCount).fill(1);
-      for (const it of loops) banned[it.legs.find(isTransitLeg)!.pattern] = 0;
-      allowed = banned;
-    } else {
+    if (loops.length < its.length) {
+      // Found one; for arriveBy, look again after it.
+      if (!q.arriveBy) return;
       allowed = ends.patternAllowed;
+      continue;
     }
+    const banned = allowed ? allowed.slice() : new Uint8Array(net.tt.patternCount).fill(1);
+    for (const it of loops) banned[it.legs.find(isTransitLeg)!.pattern] = 0;
+    allowed = banned;
   }
 }
 
