@@ -148,19 +148,21 @@ describe('itineraries a rider would choose (issue 12, bundled sample)', () => {
 
   it('a fresh CLOSED report excludes the lot; LegParking says OPEN otherwise', async () => {
     const admin = h.key({ role: 'admin' });
-    const before = parkLegs(
-      (
-        await plan({
-          from: ORIGIN,
-          to: ST_GEORGE,
-          departAt: at('08:00'),
-          accessModes: ['CAR_PARK'],
-          parkingUntil: at('18:00'),
-        })
-      ).itineraries,
-    );
-    const used = before[0]!.leg.parking!.facility;
-    const report = async (status: string, observedAt = at('06:54')) => {
+    // Park and ride at 08:00 until 18:00: the lots of its PARK legs.
+    const lotsUsed = async () =>
+      parkLegs(
+        (
+          await plan({
+            from: ORIGIN,
+            to: ST_GEORGE,
+            departAt: at('08:00'),
+            accessModes: ['CAR_PARK'],
+            parkingUntil: at('18:00'),
+          })
+        ).itineraries,
+      ).map((x) => x.leg.parking!);
+    const used = (await lotsUsed())[0]!.facility;
+    const report = async (status: string, observedAt: string) => {
       const res = await h.gql(
         `mutation($input: ReportParkingAvailabilityInput!) { reportParkingAvailability(input: $input) { accepted } }`,
         {
@@ -172,31 +174,12 @@ describe('itineraries a rider would choose (issue 12, bundled sample)', () => {
       );
       expect(res.body.errors).toBeUndefined();
     };
-    await report('OPEN');
-    const open = parkLegs(
-      (
-        await plan({
-          from: ORIGIN,
-          to: ST_GEORGE,
-          departAt: at('08:00'),
-          accessModes: ['CAR_PARK'],
-          parkingUntil: at('18:00'),
-        })
-      ).itineraries,
-    ).find((x) => x.leg.parking!.facility.id === used.id);
-    expect(open?.leg.parking!.status).toBe('OPEN');
+    await report('OPEN', at('06:54'));
+    const open = (await lotsUsed()).find((p) => p.facility.id === used.id);
+    expect(open?.status).toBe('OPEN');
     h.clock.set(ms(at('06:56')));
     await report('CLOSED', at('06:55'));
-    const after = await plan({
-      from: ORIGIN,
-      to: ST_GEORGE,
-      departAt: at('08:00'),
-      accessModes: ['CAR_PARK'],
-      parkingUntil: at('18:00'),
-    });
-    expect(parkLegs(after.itineraries).map((x) => x.leg.parking!.facility.id)).not.toContain(
-      used.id,
-    );
+    expect((await lotsUsed()).map((p) => p.facility.id)).not.toContain(used.id);
   });
 
   it('from St. George to itself: no transit, SAME_ORIGIN_AND_DESTINATION', async () => {
