@@ -4,7 +4,7 @@ import { haversineMeters, walkSeconds } from '../transit/geo.js';
 import { modeOfRouteType } from '../transit/modes.js';
 import type { Network } from '../transit/network.js';
 import { FOOT_WALK } from '../transit/timetable.js';
-import { serviceDayStart } from '../transit/time.js';
+import { serviceDayStart, type UnixSeconds } from '../transit/time.js';
 import { NEVER_BOARD } from '../transit/realtimeOverlay.js';
 import type { StopWalk } from './access.js';
 import { isTransitLeg, type Itinerary, type Leg, type TransitLeg } from './itinerary.js';
@@ -68,18 +68,7 @@ export function reconstruct(input: ReconstructInput): Itinerary {
     const fromStop = result.boardFrom[prevRound * n + boardStop]!;
     if (prevRound === 0 || fromStop < 0) {
       const access = input.access.get(boardStop)!;
-      if (access.car) {
-        legs.push(...carAccessLegs(net, from, boardStop, access, leg.departure).reverse());
-      } else if (access.meters > 0 || from.stop === undefined) {
-        legs.push({
-          mode: 'WALK',
-          from,
-          to: stopPlace(net, boardStop),
-          departure: leg.departure - access.seconds,
-          arrival: leg.departure,
-          distanceMeters: access.meters,
-        });
-      }
+      legs.push(...accessLegs(net, from, boardStop, access, leg.departure).reverse());
       break;
     }
     if (fromStop !== boardStop) {
@@ -139,6 +128,28 @@ export function footWalk(
     return { meters, seconds: tt.footValue[f]! };
   }
   return { meters: 0, seconds: 0 };
+}
+
+/** The legs from the origin to boarding at `stop` just in time for `boardDeparture`: drive and park, or walk. */
+export function accessLegs(
+  net: Network,
+  from: PlacePoint,
+  stop: number,
+  access: StopWalk,
+  boardDeparture: UnixSeconds,
+): Leg[] {
+  if (access.car) return carAccessLegs(net, from, stop, access, boardDeparture);
+  if (access.meters === 0 && from.stop !== undefined) return [];
+  return [
+    {
+      mode: 'WALK',
+      from,
+      to: stopPlace(net, stop),
+      departure: boardDeparture - access.seconds,
+      arrival: boardDeparture,
+      distanceMeters: access.meters,
+    },
+  ];
 }
 
 /** A transit leg of view run `run` on pattern `pattern` from `boardPos` to `alightPos`. */

@@ -3,10 +3,9 @@ import type { Network } from '../transit/network.js';
 import { FOOT_WALK, type Timetable } from '../transit/timetable.js';
 import type { UnixSeconds } from '../transit/time.js';
 import type { StopWalk } from './access.js';
-import { carAccessLegs } from './carAccess.js';
 import type { Itinerary, Leg } from './itinerary.js';
 import type { PlacePoint } from './query.js';
-import { footWalk, itineraryOf, stopPlace, transitLeg } from './reconstruct.js';
+import { accessLegs, footWalk, itineraryOf, stopPlace, transitLeg } from './reconstruct.js';
 
 /** Time value meaning "not reached" in a backward search (labels are latest times). */
 export const NOT_REACHED = -0x3fffffff;
@@ -318,28 +317,6 @@ export class ReverseRaptor {
     }
     return itineraryOf(legs, access);
   }
-}
-
-/** The legs from the origin to boarding at `stop` just in time for `boardDeparture`. */
-function accessLegs(
-  net: Network,
-  from: PlacePoint,
-  stop: number,
-  w: StopWalk,
-  boardDeparture: UnixSeconds,
-): Leg[] {
-  if (w.car) return carAccessLegs(net, from, stop, w, boardDeparture);
-  if (w.meters === 0 && from.stop !== undefined) return [];
-  return [
-    {
-      mode: 'WALK',
-      from,
-      to: stopPlace(net, stop),
-      departure: boardDeparture - w.seconds,
-      arrival: boardDeparture,
-      distanceMeters: w.meters,
-    },
-  ];
 }
 
 /** Raises the "at most j vehicles" bests of stop s to `t` for every round j ≥ k. */
