@@ -178,11 +178,11 @@ export async function runParkingBench(): Promise<void> {
   const config: Config = { ...loadConfig({}), dataDir, logLevel: 'silent', loadSample: false };
   const services = createServices(config);
   try {
-    createApiKey(services.db, { role: 'admin' }, new Date());
+    await createApiKey(services.apiKeys, { role: 'admin' }, new Date());
     await reserveThroughput(services, createApp(services));
     await availabilityBatch(services);
   } finally {
-    closeServices(services);
+    await closeServices(services);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

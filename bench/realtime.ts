@@ -485,7 +485,7 @@ export async function runRealtimeBench(ws?: Workspace): Promise<Section> {
       `control: ${control.differ} first arrivals differ (expected 0); its live view has ${liveViewAt(net, NOW_SEC, onTimeLive).subRunStart.length - 1} subs`,
     );
   } finally {
-    closeServices(services);
+    await closeServices(services);
     rmSync(dataDir, { recursive: true, force: true });
   }
   return section;

@@ -3,7 +3,14 @@ import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { createApiKey, type KeyRole } from './auth/index.js';
 import { loadConfig } from './config.js';
-import { closeServices, createServices } from './createServices.js';
+import { systemClock } from './clock.js';
+import {
+  closeServices,
+  createServices,
+  openSharedStore,
+  type SharedStore,
+} from './createServices.js';
+import type { Services } from './services.js';
 import { runPrimary } from './cluster/index.js';
 import { startServer } from './main.js';
 import { setRealtimeSource } from './realtime/index.js';
@@ -12,8 +19,19 @@ const program = new Command('maas').description(
   'MaaS trip planner: GraphQL server and admin CLI (data in $DATA_DIR, default ./data)',
 );
 
-function services() {
-  return createServices({ ...loadConfig(), logLevel: process.env.LOG_LEVEL ?? 'warn' });
+const sharedOf = new WeakMap<Services, SharedStore>();
+
+/** The services the CLI works on: the data folder, and DATABASE_URL's database when set. */
+async function services(): Promise<Services> {
+  const config = { ...loadConfig(), logLevel: process.env.LOG_LEVEL ?? 'warn' };
+  const shared = await openSharedStore(config);
+  const s = createServices(config, systemClock, shared);
+  if (shared) sharedOf.set(s, shared);
+  return s;
+}
+
+function close(s: Services): Promise<void> {
+  return closeServices(s, sharedOf.get(s));
 }
 
 program
@@ -40,7 +58,7 @@ feed
   .argument('<source>', 'GTFS zip, folder, or http(s) URL')
   .description('import a new version of a feed (a running server picks it up at its next start)')
   .action(async (feedId: string, source: string) => {
-    const s = services();
+    const s = await services();
     const bar = new cliProgress.SingleBar(
       // Without a TTY (CI, pipes) the bar still prints a line every few seconds and at the end.
       {
@@ -65,7 +83,7 @@ feed
       bar.stop();
       throw error;
     } finally {
-      closeServices(s);
+      await close(s);
     }
   });
 feed
@@ -83,11 +101,11 @@ feed
     'set the realtime URLs a server polls for a feed (kept in app.sqlite; applied at the next start)',
   )
   .action(
-    (
+    async (
       feedId: string,
       opts: { tripUpdates?: string; vehiclePositions?: string; alerts?: string; interval?: number },
     ) => {
-      const s = services();
+      const s = await services();
       try {
         const row = setRealtimeSource(
           s.db,
@@ -102,33 +120,33 @@ feed
         );
         console.log(JSON.stringify(row));
       } finally {
-        closeServices(s);
+        await close(s);
       }
     },
   );
 feed
   .command('list')
   .description('list the feeds of this data folder')
-  .action(() => {
-    const s = services();
+  .action(async () => {
+    const s = await services();
     for (const row of s.feeds.list()) {
       console.log(
         `${row.id}\tv${row.version}\t${row.importedAt.toISOString()}\t${row.source ?? ''}`,
       );
     }
-    closeServices(s);
+    await close(s);
   });
 feed
   .command('remove')
   .argument('<feedId>')
   .description('stop serving a feed and delete its data')
   .action(async (feedId: string) => {
-    const s = services();
+    const s = await services();
     try {
       await s.feeds.remove(feedId);
       console.log(`removed ${feedId}`);
     } finally {
-      closeServices(s);
+      await close(s);
     }
   });
 
@@ -150,17 +168,17 @@ program
   )
   .option('--operator <operatorId>', 'operator an operator key belongs to')
   .option('--label <label>', 'a note for admins')
-  .action((opts: { role: KeyRole; feed: string[]; operator?: string; label?: string }) => {
-    const s = services();
+  .action(async (opts: { role: KeyRole; feed: string[]; operator?: string; label?: string }) => {
+    const s = await services();
     try {
-      const { key } = createApiKey(
-        s.db,
+      const { key } = await createApiKey(
+        s.apiKeys,
         { role: opts.role, feedIds: opts.feed, operatorId: opts.operator, label: opts.label },
         new Date(),
       );
       console.log(key);
     } finally {
-      closeServices(s);
+      await close(s);
     }
   });
 
@@ -170,11 +188,11 @@ program
   .option('--ttl <seconds>', 'lifetime in seconds', '2592000')
   .description('print a rider JWT signed with the server key (development)')
   .action(async (riderId: string, opts: { ttl: string }) => {
-    const s = services();
+    const s = await services();
     try {
       console.log(await s.tokens.sign(riderId, Date.now(), Number(opts.ttl)));
     } finally {
-      closeServices(s);
+      await close(s);
     }
   });
 

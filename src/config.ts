@@ -47,6 +47,20 @@ export interface Config {
   metricsToken: string | undefined;
   /** Server processes sharing the port (`WORKERS`: a number, or `auto` for one per core); default 1. */
   workers: number;
+  /**
+   * `DATABASE_URL`: a `postgres://` URL puts all shared state in that PostgreSQL database so that
+   * any number of replicas can serve (DESIGN.md §9); unset, SQLite under `dataDir`.
+   */
+  databaseUrl: string | undefined;
+}
+
+function databaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^postgres(ql)?:\/\//.test(raw))
+    throw new Error(
+      `DATABASE_URL must be a postgres:// URL, got "${raw.replace(/:[^:@/]*@/, ':***@')}"`,
+    );
+  return raw;
 }
 
 function workers(raw: string | undefined): number {
@@ -94,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     planTimeBudgetMs: num(env, 'PLAN_TIME_BUDGET_MS', 2000),
     metricsToken: env.METRICS_TOKEN || undefined,
     workers: workers(env.WORKERS),
+    databaseUrl: databaseUrl(env.DATABASE_URL),
   };
 }

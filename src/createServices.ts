@@ -1,14 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import { RiderTokens } from './auth/index.js';
+import { pgApiKeys, RiderTokens, sharedSecret, sqliteApiKeys } from './auth/index.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { appDbPath, openAppDb } from './db/index.js';
+import { appDbPath, closePgDb, openAppDb, openPgDb, type PgDb } from './db/index.js';
 import { FeedService } from './gtfs/index.js';
 import { createLogger } from './logger.js';
 import { GroupCommit } from './db/index.js';
 import {
   parkingForPlanner,
   ParkingService,
+  pgParkingRepository,
   sqliteJourneyParking,
   sqliteParkingRepository,
 } from './parking/index.js';
@@ -18,16 +19,63 @@ import {
   ITINERARY_KEY_PURPOSE,
   ItineraryTokens,
   JourneyService,
+  pgJourneyRepository,
   sqliteJourneyRepository,
 } from './journeys/index.js';
 import type { Services } from './services.js';
 
-/** Wires the services on a data folder: the app database (migrated), keys, feeds. */
-export function createServices(config: Config, clock: Clock = systemClock): Services {
+/** What the replicas of one deployment share (DATABASE_URL), opened before the services. */
+export interface SharedStore {
+  pg: PgDb;
+  /** The server secret, the same on every replica. */
+  secret: string;
+  parking: ReturnType<typeof pgParkingRepository>;
+}
+
+/**
+ * Connects to DATABASE_URL, applies its migrations (under an advisory lock) and loads what the
+ * services read synchronously; undefined without DATABASE_URL.
+ */
+export async function openSharedStore(
+  config: Config,
+  clock: Clock = systemClock,
+): Promise<SharedStore | undefined> {
+  if (!config.databaseUrl) return undefined;
+  const logger = createLogger(config.logLevel);
+  const pg = await openPgDb(config.databaseUrl);
+  try {
+    const secret = await sharedSecret(pg);
+    const parking = pgParkingRepository(
+      pg,
+      () => clock.nowMs(),
+      (error: unknown) => {
+        logger.warn({ err: error }, 'parking mirror refresh failed');
+      },
+    );
+    await parking.reads.start();
+    return { pg, secret, parking };
+  } catch (error) {
+    await closePgDb(pg, 1);
+    throw error;
+  }
+}
+
+/**
+ * Wires the services on a data folder (the app database, migrated; feeds) and, when `shared` is
+ * given (DATABASE_URL), on the shared database for keys, secrets, parking and journeys.
+ */
+export function createServices(
+  config: Config,
+  clock: Clock = systemClock,
+  shared?: SharedStore,
+): Services {
   mkdirSync(config.dataDir, { recursive: true });
   const logger = createLogger(config.logLevel);
   const db = openAppDb(appDbPath(config.dataDir));
-  const tokens = RiderTokens.fromDataDir(config.dataDir);
+  const tokens =
+    shared && !process.env.JWT_SECRET
+      ? new RiderTokens(new TextEncoder().encode(shared.secret))
+      : RiderTokens.fromDataDir(config.dataDir);
   const feeds = new FeedService({
     db,
     dataDir: config.dataDir,
@@ -37,7 +85,7 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
   });
   // One group commit per process for the hot writes: reservations, reports, bookings.
   const commits = new GroupCommit(db);
-  const parkingStore = sqliteParkingRepository(db, commits);
+  const parkingStore = shared?.parking ?? sqliteParkingRepository(db, commits);
   const parking = new ParkingService({
     repository: parkingStore.repository,
     reads: parkingStore.reads,
@@ -64,7 +112,9 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     config.itineraryTtlSeconds,
   );
   const journeys = new JourneyService({
-    repository: sqliteJourneyRepository(db, commits, sqliteJourneyParking),
+    repository: shared
+      ? pgJourneyRepository(shared.pg, shared.parking.journeyParking)
+      : sqliteJourneyRepository(db, commits, sqliteJourneyParking),
     clock,
     tokens: itineraryTokens,
   });
@@ -73,6 +123,8 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     clock,
     logger,
     db,
+    pg: shared?.pg,
+    apiKeys: shared ? pgApiKeys(shared.pg) : sqliteApiKeys(db),
     tokens,
     feeds,
     parking,
@@ -84,9 +136,13 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
   };
 }
 
-/** Closes what `createServices` opened. */
-export function closeServices(services: Services): void {
+/** Closes what `createServices` (and `openSharedStore`) opened. */
+export async function closeServices(services: Services, shared?: SharedStore): Promise<void> {
   services.parking.stop();
   services.realtime.close();
   services.db.$client.close();
+  if (shared) {
+    await shared.parking.reads.stop();
+    await closePgDb(shared.pg);
+  }
 }

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './api/index.js';
 import { loadConfig, type Config } from './config.js';
-import { closeServices, createServices } from './createServices.js';
+import { closeServices, createServices, openSharedStore } from './createServices.js';
 import { RealtimePoller } from './realtime/index.js';
 import { loadSampleIfEmpty } from './sample.js';
 import { isLeader, signalReady } from './cluster/index.js';
@@ -13,7 +13,9 @@ import { isLeader, signalReady } from './cluster/index.js';
 export async function startServer(
   config: Config = loadConfig(),
 ): Promise<{ close: () => Promise<void>; port: number }> {
-  const services = createServices(config);
+  // DATABASE_URL: connect and migrate first; a replica that cannot reach its database does not start.
+  const shared = await openSharedStore(config);
+  const services = createServices(config, undefined, shared);
   const { logger } = services;
   services.feeds.loadAll();
   // Feeds imported with the CLI on this data folder are served without a restart.
@@ -60,8 +62,7 @@ export async function startServer(
       stopFollowing();
       poller.stop();
       server.close(() => {
-        closeServices(services);
-        resolve();
+        void closeServices(services, shared).finally(resolve);
       });
       // Streams (subscriptions) would keep the server open; end them after a grace period.
       setTimeout(() => {

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import type { RiderTokens } from './auth/index.js';
+import type { ApiKeyRepository, RiderTokens } from './auth/index.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
-import type { AppDb } from './db/index.js';
+import type { AppDb, PgDb } from './db/index.js';
 import type { FeedService } from './gtfs/index.js';
 import type { ParkingService } from './parking/ParkingService.js';
 import type { RealtimeService } from './realtime/index.js';
@@ -16,7 +16,12 @@ export interface Services {
   config: Config;
   clock: Clock;
   logger: Logger;
+  /** The embedded SQLite file: everything without DATABASE_URL; what stays per machine with it. */
   db: AppDb;
+  /** The shared PostgreSQL database when DATABASE_URL is set (DESIGN.md §9). */
+  pg: PgDb | undefined;
+  /** API keys, in the shared database when there is one. */
+  apiKeys: ApiKeyRepository;
   tokens: RiderTokens;
   feeds: FeedService;
   parking: ParkingService;

@@ -135,7 +135,7 @@ export class Workspace {
   async close(): Promise<void> {
     await this.server?.close();
     this.server = undefined;
-    closeServices(this.services);
+    await closeServices(this.services);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

@@ -1,9 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import type { AppDb } from '../db/index.js';
-import { apiKeys } from '../db/index.js';
+import type { ApiKeyRow } from '../db/index.js';
 import { BadInputError } from '../errors.js';
 import type { Caller } from './caller.js';
+import type { ApiKeyRepository } from './repository.js';
 
 /** Roles an API key can carry. */
 export type KeyRole = 'admin' | 'agency' | 'operator';
@@ -23,10 +22,10 @@ export interface NewApiKey {
 }
 
 /**
- * Creates an API key and returns it in plain text; only the SHA-256 of its secret is stored, so
- * this is the one time it can be shown. Keys look like `maas_<id>_<secret>`.
+ * A new API key: the row to store (only the SHA-256 of its secret) and the key in plain text,
+ * which this is the one time to show. Keys look like `maas_<id>_<secret>`.
  */
-export function createApiKey(db: AppDb, input: NewApiKey, now: Date): { id: string; key: string } {
+export function newApiKey(input: NewApiKey, now: Date): { row: ApiKeyRow; key: string } {
   if (input.role === 'agency' && (input.feedIds ?? []).length === 0) {
     throw new BadInputError('an agency key needs at least one --feed');
   }
@@ -35,26 +34,39 @@ export function createApiKey(db: AppDb, input: NewApiKey, now: Date): { id: stri
   }
   const id = randomBytes(6).toString('hex');
   const secret = randomBytes(24).toString('base64url');
-  db.insert(apiKeys)
-    .values({
-      id,
-      secretHash: sha256(secret),
-      role: input.role,
-      feedIds: input.role === 'agency' ? (input.feedIds ?? []) : [],
-      operatorId: input.role === 'operator' ? (input.operatorId ?? null) : null,
-      label: input.label ?? null,
-      createdAt: now,
-    })
-    .run();
-  return { id, key: `${KEY_PREFIX}_${id}_${secret}` };
+  const row: ApiKeyRow = {
+    id,
+    secretHash: sha256(secret),
+    role: input.role,
+    feedIds: input.role === 'agency' ? (input.feedIds ?? []) : [],
+    operatorId: input.role === 'operator' ? (input.operatorId ?? null) : null,
+    label: input.label ?? null,
+    createdAt: now,
+    revokedAt: null,
+  };
+  return { row, key: `${KEY_PREFIX}_${id}_${secret}` };
+}
+
+/** Creates and stores an API key; resolves with its id and plain text (shown once). */
+export async function createApiKey(
+  keys: ApiKeyRepository,
+  input: NewApiKey,
+  now: Date,
+): Promise<{ id: string; key: string }> {
+  const { row, key } = newApiKey(input, now);
+  await keys.insert(row);
+  return { id: row.id, key };
 }
 
 /** Resolves a presented API key to its caller, or undefined when it is unknown or revoked. */
-export function verifyApiKey(db: AppDb, presented: string): Caller | undefined {
+export async function verifyApiKey(
+  keys: ApiKeyRepository,
+  presented: string,
+): Promise<Caller | undefined> {
   const match = /^maas_([0-9a-f]{12})_([A-Za-z0-9_-]{16,})$/.exec(presented);
   if (!match) return undefined;
   const [, id, secret] = match as unknown as [string, string, string];
-  const row = db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
+  const row = await keys.find(id);
   if (!row || row.revokedAt) return undefined;
   const expected = Buffer.from(row.secretHash, 'hex');
   const actual = Buffer.from(sha256(secret), 'hex');

@@ -1,7 +1,7 @@
-import type { AppDb } from '../db/index.js';
 import { UnauthenticatedError } from '../errors.js';
 import { looksLikeApiKey, verifyApiKey } from './apiKeys.js';
 import { anonymous, type Caller } from './caller.js';
+import type { ApiKeyRepository } from './repository.js';
 import type { RiderTokens } from './riderTokens.js';
 
 /**
@@ -10,14 +10,14 @@ import type { RiderTokens } from './riderTokens.js';
  */
 export async function authenticate(
   header: string | null | undefined,
-  deps: { db: AppDb; tokens: RiderTokens; nowMs: number },
+  deps: { apiKeys: ApiKeyRepository; tokens: RiderTokens; nowMs: number },
 ): Promise<Caller> {
   if (!header) return anonymous;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match?.[1]) throw new UnauthenticatedError('Authorization must be "Bearer <key or token>"');
   const credential = match[1];
   if (looksLikeApiKey(credential)) {
-    const caller = verifyApiKey(deps.db, credential);
+    const caller = await verifyApiKey(deps.apiKeys, credential);
     if (!caller) throw new UnauthenticatedError('unknown or revoked API key');
     return caller;
   }

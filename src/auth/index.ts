@@ -4,3 +4,7 @@ export * from './authenticate.js';
 export * from './caller.js';
 export * from './require.js';
 export * from './riderTokens.js';
+export * from './repository.js';
+export { pgApiKeys } from './repo/pgApiKeys.js';
+export { sharedSecret } from './repo/pgSecrets.js';
+export { sqliteApiKeys } from './repo/sqliteApiKeys.js';

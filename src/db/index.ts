@@ -5,3 +5,5 @@ export * from './keyset.js';
 export * from './schema/index.js';
 export * from './syncDb.js';
 export * from './unitOfWork.js';
+export * from './pg/index.js';
+export * as pgSchema from './schema/pg/index.js';

@@ -1,5 +1,4 @@
-import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, eq, gt, lt, or, type Column, type SQL } from 'drizzle-orm';
 
 /** Where a page of a keyset-paginated list continues: after this sort value (ms) and id. */
 export interface KeysetAfter {
@@ -9,8 +8,8 @@ export interface KeysetAfter {
 
 /** The condition of the rows after `after` in a list sorted by (`sort`, `id`), both `desc` or both ascending; undefined for the first page. */
 export function afterKeyset(
-  sort: SQLiteColumn,
-  id: SQLiteColumn,
+  sort: Column,
+  id: Column,
   after: KeysetAfter | undefined,
   order: 'asc' | 'desc',
 ): SQL | undefined {

@@ -18,5 +18,6 @@ export {
 } from './JourneyService.js';
 export type { Journey, JourneyPageAfter } from './records.js';
 export type { JourneyRepository } from './repository.js';
+export { pgJourneyRepository } from './repo/pgJourneyRepository.js';
 export { sqliteJourneyRepository } from './repo/sqliteJourneyRepository.js';
 export type { JourneyStatus } from './status.js';

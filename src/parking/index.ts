@@ -3,12 +3,18 @@ export type { AvailabilityReport, IgnoredReport, ReportResult } from './availabi
 export { MAX_REPORTS_PER_BATCH } from './availability.js';
 export type { FacilityInput } from './facilityInput.js';
 export { parkingForPlanner, type ParkingForPlanner } from './forPlanner.js';
-export type { JourneyParkingPort, JourneyParkingRequest } from './journeyParking.js';
+export type {
+  JourneyParkingPort,
+  JourneyParkingPortAsync,
+  JourneyParkingRequest,
+} from './journeyParking.js';
 export { toMajor } from './money.js';
 export type { FacilityNear } from './near.js';
 export { ParkingService, type Page, type ParkingDeps } from './ParkingService.js';
 export type { Facility, PageAfter, Reservation } from './records.js';
 export type { ParkingReads, ParkingRepository } from './repository.js';
+export { ParkingMirror } from './repo/parkingMirror.js';
+export { pgParkingRepository } from './repo/pgParkingRepository.js';
 export { sqliteJourneyParking } from './repo/sqliteJourneyParking.js';
 export { sqliteParkingRepository } from './repo/sqliteParkingRepository.js';
 export { loadSampleParking, SAMPLE_OPERATOR_ID } from './sample.js';

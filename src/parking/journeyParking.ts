@@ -22,3 +22,14 @@ export interface JourneyParkingPort<Tx> {
   /** A reservation by id with its status as of `nowMs`, or undefined. */
   reservationAsOf(tx: Tx, id: string, nowMs: EpochMs): Reservation | undefined;
 }
+
+/**
+ * The same port where the unit of work is asynchronous (PostgreSQL): each call resolves inside
+ * the caller's transaction, and `committed` is called with the reservations it touched once the
+ * caller's transaction has committed (it refreshes this replica's view of their facilities).
+ */
+export type JourneyParkingPortAsync<Tx> = {
+  [K in keyof JourneyParkingPort<Tx>]: (
+    ...args: Parameters<JourneyParkingPort<Tx>[K]>
+  ) => Promise<ReturnType<JourneyParkingPort<Tx>[K]>>;
+} & { committed(touched: readonly Reservation[]): Promise<void> };

@@ -68,7 +68,7 @@ describe('/graphql over a real socket, with and without Content-Length', () => {
   });
   afterAll(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    h.close();
+    await h.close();
   });
 
   const query = JSON.stringify({

@@ -156,8 +156,8 @@ describe('plan time budget', () => {
       // What it found is the start of the full answer.
       expect(cut.data!.plan.itineraries[0]!.arrival).toBe(full[0]!.arrival);
     } finally {
-      unlimited.close();
-      tight.close();
+      await unlimited.close();
+      await tight.close();
     }
   }, 120_000);
 });

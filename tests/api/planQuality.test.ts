@@ -307,7 +307,7 @@ describe('a plan on a date where a loaded feed does not run (issue 12)', () => {
         'FEED_NOT_IN_SERVICE',
       );
     } finally {
-      h.close();
+      await h.close();
     }
   }, 120_000);
 });

@@ -27,9 +27,9 @@ describe('feed versions on a shared data folder', () => {
     other = createServices({ ...h.config }, h.clock);
     other.feeds.loadAll();
   }, 60_000);
-  afterAll(() => {
-    closeServices(other);
-    h.close();
+  afterAll(async () => {
+    await closeServices(other);
+    await h.close();
   });
 
   it('keeps the previous version while another process may still serve it, and deletes older ones', async () => {

@@ -198,7 +198,7 @@ describe('hostile input: random and malformed arguments to every query and mutat
 
   afterAll(async () => {
     await closeServer();
-    h.close();
+    await h.close();
   });
 
   it('no 5xx, no INTERNAL_SERVER_ERROR, every error has a code, for every root field and credential', async () => {

@@ -168,7 +168,7 @@ describe('plan time budget', () => {
       const text = await (await h.app.request('/metrics')).text();
       expect(text).toMatch(/^maas_plan_over_budget_total 1$/m);
     } finally {
-      h.close();
+      await h.close();
     }
   });
 });
@@ -193,7 +193,7 @@ describe('rate limits per IP and per credential', () => {
       // Without a socket (in-process app.request) nothing is limited.
       for (let i = 0; i < 5; i++) expect((await post(h, { query: '{ ok }' })).status).toBe(200);
     } finally {
-      h.close();
+      await h.close();
     }
   });
 

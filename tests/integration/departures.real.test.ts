@@ -88,10 +88,10 @@ describe.skipIf(!haveFeeds)('departures on the real MTA feeds', () => {
     siDb = new Database(file('si'), { readonly: true });
     subwayDb = new Database(file('subway'), { readonly: true });
   }, 240_000);
-  afterAll(() => {
+  afterAll(async () => {
     siDb.close();
     subwayDb.close();
-    h.close();
+    await h.close();
   });
 
   async function board(stopId: string, after: DateTime, first = 10): Promise<Dep[]> {

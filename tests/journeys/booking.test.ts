@@ -62,8 +62,8 @@ describe('booking and following journeys (sample feed, sample facilities)', () =
   afterEach(() => {
     h.clock.set(NOW_MS);
   });
-  afterAll(() => {
-    h.close();
+  afterAll(async () => {
+    await h.close();
   });
 
   it('plans CAR, PARK, WALK, BUS, WALK via the mall lot, each id a signed token', () => {

@@ -72,8 +72,8 @@ describe('compact itineraries', () => {
       itineraries.push(...plan(net, q, undefined, car).itineraries);
     }
   });
-  afterAll(() => {
-    h.close();
+  afterAll(async () => {
+    await h.close();
   });
 
   it('follows back to the planned legs (without realtime), park-and-ride and walk-only alike', () => {

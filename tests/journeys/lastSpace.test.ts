@@ -105,7 +105,7 @@ describe('booking the last space twice at once (real server on 127.0.0.1)', () =
   });
   afterAll(async () => {
     await close();
-    h.close();
+    await h.close();
   });
 
   it('two riders book the last space at once: one journey, one NO_CAPACITY', async () => {

@@ -118,9 +118,9 @@ describe.skipIf(!existsSync(SI_ZIP))(
       rider = await h.riderToken('rider-1');
       otherRider = await h.riderToken('rider-2');
     }, 180_000);
-    afterAll(() => {
+    afterAll(async () => {
       feedDb.close();
-      h.close();
+      await h.close();
     });
 
     it('the operator pushes availability; CAR_PARK plans CAR, PARK, WALK, BUS, WALK with consistent times', async () => {

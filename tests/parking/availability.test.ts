@@ -19,8 +19,8 @@ describe('live availability', () => {
     key = h.key({ role: 'operator', operatorId: 'acme' });
     id = await createFacility(h, key, { totalSpaces: 100 });
   });
-  afterEach(() => {
-    h.close();
+  afterEach(async () => {
+    await h.close();
   });
 
   async function live(): Promise<Live> {

@@ -100,7 +100,7 @@ describe('reserveParking under concurrency (real server on 127.0.0.1)', () => {
   });
   afterAll(async () => {
     await close();
-    h.close();
+    await h.close();
   });
 
   it('200 requests with overlapping windows: exactly what the invariant allows succeeds, the rest NO_CAPACITY', async () => {

@@ -8,8 +8,8 @@ describe('the planner’s view of parking', () => {
   beforeEach(() => {
     h = createHarness();
   });
-  afterEach(() => {
-    h.close();
+  afterEach(async () => {
+    await h.close();
   });
 
   it('finds facilities near a point and tells what one offers for a window', async () => {

@@ -21,8 +21,8 @@ describe('reservations committed as a group', () => {
       reservableSpaces: 2,
     });
   });
-  afterEach(() => {
-    h.close();
+  afterEach(async () => {
+    await h.close();
   });
 
   it('requests of one tick see each other’s writes; a refused one rolls back alone', async () => {
@@ -77,10 +77,10 @@ describe('group commit while another process holds the write lock', () => {
     other = new Database(appDbPath(h.dataDir));
     other.exec('BEGIN IMMEDIATE');
   });
-  afterEach(() => {
+  afterEach(async () => {
     if (other.inTransaction) other.exec('ROLLBACK');
     other.close();
-    h.close();
+    await h.close();
   });
 
   const insertKeyRow = (id: string) => (tx: SyncDb) =>

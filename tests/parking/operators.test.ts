@@ -39,8 +39,8 @@ describe('operators and facilities', () => {
     keyB = h.key({ role: 'operator', operatorId: 'opb' });
     admin = h.key({ role: 'admin' });
   });
-  afterEach(() => {
-    h.close();
+  afterEach(async () => {
+    await h.close();
   });
 
   it('creates a facility under the key’s operator, then updates it in place', async () => {

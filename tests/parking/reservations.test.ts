@@ -1,23 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.js';
+import { describeDialects } from '../helpers/dialects.js';
+import type { Harness } from '../helpers/harness.js';
 import { CANCEL, codeOf, CONFIRM, createFacility, FACILITY, reserve } from './fixtures.js';
 
 // The harness clock: Tuesday 2026-12-01 07:00 New York (12:00Z).
 const MORNING = { startsAt: '2026-12-01T08:00:00-05:00', endsAt: '2026-12-01T10:00:00-05:00' };
 
-describe('reservations', () => {
+describeDialects('reservations', ({ harness }) => {
   let h: Harness;
   let rider: string;
   let facilityId: string;
 
   beforeEach(async () => {
-    h = createHarness({ env: { HOLD_SECONDS: '600' } });
+    h = await harness({ env: { HOLD_SECONDS: '600' } });
     rider = await h.riderToken('alice');
-    const key = h.key({ role: 'operator', operatorId: 'acme' });
+    const key = await h.apiKey({ role: 'operator', operatorId: 'acme' });
     facilityId = await createFacility(h, key, { id: 'tiny', reservableSpaces: 1 });
   });
-  afterEach(() => {
-    h.close();
+  afterEach(async () => {
+    await h.close();
   });
 
   async function spacesLeft(window = MORNING): Promise<number> {
@@ -52,10 +53,10 @@ describe('reservations', () => {
     const retry = await reserve(h, rider, { facilityId, ...MORNING, idempotencyKey: 'same' });
     expect(retry.reservation?.id).toBe(first.reservation?.id);
     expect(retry.reservation?.code).toBe(first.reservation?.code);
-    const count = h.services.db.$client
-      .prepare('SELECT COUNT(*) AS n FROM parking_reservations')
-      .get() as { n: number };
-    expect(count.n).toBe(1);
+    const [count] = await h.query<{ n: number }>(
+      'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM parking_reservations',
+    );
+    expect(count?.n).toBe(1);
     // The same key with other input is a conflict, not a silent second reservation.
     const other = await reserve(h, rider, {
       facilityId,
@@ -105,10 +106,8 @@ describe('reservations', () => {
     expect(await h.services.parking.sweep()).toBe(0);
     h.clock.advance(600);
     expect(await h.services.parking.sweep()).toBe(1);
-    const row = h.services.db.$client.prepare('SELECT status FROM parking_reservations').get() as {
-      status: string;
-    };
-    expect(row.status).toBe('EXPIRED');
+    const [row] = await h.query<{ status: string }>('SELECT status FROM parking_reservations');
+    expect(row?.status).toBe('EXPIRED');
   });
 
   it('a confirmed hold no longer expires', async () => {
@@ -185,7 +184,7 @@ describe('reservations', () => {
   });
 
   it('pages through a rider’s reservations with Relay cursors', async () => {
-    const key = h.key({ role: 'operator', operatorId: 'acme' });
+    const key = await h.apiKey({ role: 'operator', operatorId: 'acme' });
     const big = await createFacility(h, key, { id: 'big' });
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -265,7 +264,7 @@ describe('reservations', () => {
     });
 
     it('refuses a window outside opening hours', async () => {
-      const key = h.key({ role: 'operator', operatorId: 'acme' });
+      const key = await h.apiKey({ role: 'operator', operatorId: 'acme' });
       const weekday = await createFacility(h, key, {
         id: 'weekday',
         openingHours: 'Mo-Fr 06:00-20:00',
@@ -299,7 +298,7 @@ describe('reservations', () => {
         `mutation { reserveParking(input: { facilityId: "acme:tiny", startsAt: "2026-12-01T08:00:00-05:00", endsAt: "2026-12-01T09:00:00-05:00", idempotencyKey: "k" }) { reservation { id } } }`,
       );
       expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
-      const key = h.key({ role: 'operator', operatorId: 'acme' });
+      const key = await h.apiKey({ role: 'operator', operatorId: 'acme' });
       expect((await reserve(h, key, { facilityId, ...MORNING, idempotencyKey: 'k' })).code).toBe(
         'FORBIDDEN',
       );

@@ -23,8 +23,8 @@ describe('sample parking on first start', () => {
     h = createHarness();
     expect(await loadSampleIfEmpty(h.services)).toBe(true);
   });
-  afterAll(() => {
-    h.close();
+  afterAll(async () => {
+    await h.close();
   });
 
   it('loads named sample facilities once, beside stops of the sample feed', async () => {

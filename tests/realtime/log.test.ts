@@ -45,7 +45,7 @@ function startProc(dataDir: string, clock: FixedClock): Proc {
     services,
     app,
     close() {
-      if (!closed) closeServices(services);
+      if (!closed) void closeServices(services);
       closed = true;
     },
   };

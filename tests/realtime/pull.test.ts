@@ -29,7 +29,7 @@ describe('realtime pull', () => {
   });
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
-    h.close();
+    await h.close();
   });
 
   it('stores the source and applies what the URL serves', async () => {

@@ -277,9 +277,9 @@ describe.skipIf(!existsSync(SI_ZIP))(
       ride = findRide(net);
       link = findLink(net);
     }, 300_000);
-    afterAll(() => {
+    afterAll(async () => {
       db?.close();
-      h.close();
+      await h.close();
     });
 
     // ---- helpers over the API ---------------------------------------------------------------

@@ -56,7 +56,7 @@ export function createGraphQLServer(services: Services, plugins: Plugin[] = []) 
     context: async ({ request, requestId }) => {
       const nowMs = services.clock.nowMs();
       const caller = await authenticate(request.headers.get('authorization'), {
-        db: services.db,
+        apiKeys: services.apiKeys,
         tokens: services.tokens,
         nowMs,
       });

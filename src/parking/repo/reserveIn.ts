@@ -1,14 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import type { SyncDb } from '../../db/index.js';
-import { BadInputError, ConflictError, NoCapacityError, NotFoundError } from '../../errors.js';
-import { priceForDuration } from '../money.js';
 import { reservableLeft } from '../offer.js';
-import { isOpenThroughout } from '../openingHours.js';
 import type { Facility, Reservation } from '../records.js';
 import { newReservationCode } from '../reservationCode.js';
 import { asOf, requestHash, type ReserveRequest } from '../reservations.js';
+import {
+  checkIdempotencyKey,
+  mayCancel,
+  mayConfirm,
+  newReservation,
+  ownOrNotFound,
+  replayOf,
+  windowToReserve,
+} from '../reserveRule.js';
 import type { EpochMs, TimeWindow } from '../types.js';
-import { checkReservationWindow } from '../window.js';
 import { findFacility } from './facilityRepo.js';
 import {
   activeWindows,
@@ -46,68 +50,28 @@ export function reserveIn(
   req: ReserveRequest,
   ctx: { nowMs: EpochMs; holdSeconds: number },
 ): Reservation {
-  if (req.idempotencyKey.length === 0 || req.idempotencyKey.length > 128) {
-    throw new BadInputError('idempotencyKey must be 1–128 characters');
-  }
+  checkIdempotencyKey(req.idempotencyKey);
   const hash = requestHash(req);
   const earlier = findByIdempotencyKey(db, req.riderId, req.idempotencyKey);
-  if (earlier) {
-    if (earlier.requestHash !== hash)
-      throw new ConflictError('idempotencyKey was already used for a different reservation');
-    return asOf(earlier, ctx.nowMs);
-  }
-  const facility = findFacility(db, req.facilityId);
-  if (!facility) throw new NotFoundError(`parking facility "${req.facilityId}" does not exist`);
-  const window = checkReservationWindow(req.window, ctx.nowMs);
-  if (!isOpenThroughout(facility.openingHours, facility.timezone, window.startMs, window.endMs)) {
-    throw new BadInputError(
-      `"${facility.name}" is not open for the whole window (opening hours: ${facility.openingHours})`,
-    );
-  }
+  if (earlier) return replayOf(earlier, hash, ctx.nowMs);
+  const at = windowToReserve(req, findFacility(db, req.facilityId), ctx.nowMs);
   const now = new Date(ctx.nowMs);
-  expireHolds(db, now, facility.id);
-  if (reservableLeftIn(db, facility, window, ctx.nowMs) < 1) {
-    throw new NoCapacityError(`no reservable space left at "${facility.name}" for this window`);
-  }
-  const row: Reservation = {
-    id: randomUUID(),
-    code: uniqueCode(db),
-    facilityId: facility.id,
-    riderId: req.riderId,
-    startsAt: new Date(window.startMs),
-    endsAt: new Date(window.endMs),
-    status: req.hold ? 'HELD' : 'CONFIRMED',
-    holdExpiresAt: req.hold ? new Date(ctx.nowMs + ctx.holdSeconds * 1000) : null,
-    priceAmount: priceForDuration(
-      facility.hourlyRate,
-      facility.dailyMax,
-      window.endMs - window.startMs,
-    ),
-    currency: facility.currency,
-    idempotencyKey: req.idempotencyKey,
-    requestHash: hash,
-    journeyId: req.journeyId ?? null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  expireHolds(db, now, at.facility.id);
+  const active = activeWindows(db, at.facility.id, at.window, now);
+  const row = newReservation(req, at, active, { ...ctx, code: uniqueCode(db), hash });
   insertReservation(db, row);
   return row;
 }
 
 /** The rider's own reservation (NOT_FOUND for another rider's, which stays invisible). */
 export function ownReservation(db: SyncDb, riderId: string, id: string): Reservation {
-  const found = findReservation(db, id);
-  if (found?.riderId !== riderId)
-    throw new NotFoundError(`parking reservation "${id}" does not exist`);
-  return found;
+  return ownOrNotFound(findReservation(db, id), riderId, id);
 }
 
 /** HELD → CONFIRMED (a CONFIRMED one is returned as it is); CONFLICT once expired or cancelled. Inside a transaction. */
 export function confirmIn(db: SyncDb, riderId: string, id: string, nowMs: EpochMs): Reservation {
   const current = asOf(ownReservation(db, riderId, id), nowMs);
-  if (current.status === 'CONFIRMED') return current;
-  if (current.status !== 'HELD')
-    throw new ConflictError(`reservation is ${current.status} and cannot be confirmed`);
+  if (!mayConfirm(current)) return current;
   setStatus(db, id, 'CONFIRMED', new Date(nowMs));
   return { ...current, status: 'CONFIRMED', updatedAt: new Date(nowMs) };
 }
@@ -115,16 +79,7 @@ export function confirmIn(db: SyncDb, riderId: string, id: string, nowMs: EpochM
 /** HELD or CONFIRMED → CANCELLED, freeing the space (a CANCELLED one is returned as it is). Inside a transaction. */
 export function cancelIn(db: SyncDb, riderId: string, id: string, nowMs: EpochMs): Reservation {
   const current = asOf(ownReservation(db, riderId, id), nowMs);
-  if (current.status === 'CANCELLED') return current;
-  if (current.status !== 'HELD' && current.status !== 'CONFIRMED') {
-    throw new ConflictError(`reservation is ${current.status} and cannot be cancelled`);
-  }
-  // A journey's parking goes with the journey: cancelling it alone would leave a booked journey without its space.
-  if (current.journeyId) {
-    throw new ConflictError(
-      `reservation belongs to journey ${current.journeyId}: cancel the journey (cancelJourney) instead`,
-    );
-  }
+  if (!mayCancel(current)) return current;
   setStatus(db, id, 'CANCELLED', new Date(nowMs));
   return { ...current, status: 'CANCELLED', updatedAt: new Date(nowMs) };
 }

@@ -26,7 +26,7 @@ export function parkingRoutes(services: Services): Hono {
     }),
     async (c) => {
       const caller = await authenticate(c.req.header('authorization'), {
-        db: services.db,
+        apiKeys: services.apiKeys,
         tokens: services.tokens,
         nowMs: services.clock.nowMs(),
       });

@@ -31,7 +31,7 @@ export function feedIngest({
   });
   const access: MiddlewareHandler = async function feedAccess(c, next) {
     const caller = await authenticate(c.req.header('authorization'), {
-      db: services.db,
+      apiKeys: services.apiKeys,
       tokens: services.tokens,
       nowMs: services.clock.nowMs(),
     });

@@ -1,0 +1,2 @@
+/** PostgreSQL plumbing (DESIGN.md §9): the pool, migrations, advisory locks. */
+export * from './client.js';

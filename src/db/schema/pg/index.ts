@@ -1,0 +1,6 @@
+/** The PostgreSQL schema (DESIGN.md §9): one file per domain, twins of the SQLite schema's tables. */
+export * from './auth.js';
+export * from './feeds.js';
+export * from './journeys.js';
+export * from './parking.js';
+export * from './realtime.js';

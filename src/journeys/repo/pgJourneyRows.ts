@@ -1,0 +1,61 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { afterKeyset, pgSchema, type PgRunner } from '../../db/index.js';
+import type { Journey, JourneyPageAfter } from '../records.js';
+
+const j = pgSchema.journeys;
+
+/** The journey with this id, or undefined; `forUpdate` locks its row. */
+export async function findJourney(
+  db: PgRunner,
+  id: string,
+  forUpdate = false,
+): Promise<Journey | undefined> {
+  const q = db.select().from(j).where(eq(j.id, id));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+/** The journey a rider booked with this idempotency key, or undefined. */
+export async function findJourneyByKey(
+  db: PgRunner,
+  riderId: string,
+  key: string,
+): Promise<Journey | undefined> {
+  const [row] = await db
+    .select()
+    .from(j)
+    .where(and(eq(j.riderId, riderId), eq(j.idempotencyKey, key)));
+  return row;
+}
+
+/** Serializes the bookings of one (rider, idempotency key) for this transaction. */
+export async function lockBookingKey(db: PgRunner, riderId: string, key: string): Promise<void> {
+  await db.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`journey:${riderId}:${key}`}, 0))`,
+  );
+}
+
+/** Inserts a journey. */
+export async function insertJourney(db: PgRunner, row: Journey): Promise<void> {
+  await db.insert(j).values(row);
+}
+
+/** Marks a journey CANCELLED at `now`. */
+export async function markCancelled(db: PgRunner, id: string, now: Date): Promise<void> {
+  await db.update(j).set({ status: 'CANCELLED', cancelledAt: now }).where(eq(j.id, id));
+}
+
+/** A rider's journeys, latest departure first, `limit` of them after `after`. */
+export async function riderJourneys(
+  db: PgRunner,
+  riderId: string,
+  limit: number,
+  after?: JourneyPageAfter,
+): Promise<Journey[]> {
+  return db
+    .select()
+    .from(j)
+    .where(and(eq(j.riderId, riderId), afterKeyset(j.departureAt, j.id, after, 'desc')))
+    .orderBy(desc(j.departureAt), desc(j.id))
+    .limit(limit);
+}

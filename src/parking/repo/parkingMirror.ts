@@ -1,0 +1,142 @@
+import type { PgDb } from '../../db/index.js';
+import type { Facility, Reservation, StoredAvailability } from '../records.js';
+import type { LatLonBox, ParkingReads } from '../repository.js';
+import type { EpochMs, TimeWindow } from '../types.js';
+import { findFacilities, latestAvailability, liveReservations, PARKING_CHANNEL } from './pgRows.js';
+
+/** Reservations that ended more than this long ago are not kept. */
+const KEEP_ENDED_MS = 24 * 3600 * 1000;
+/** The safety net: a full reload this often, whatever the notifications said. */
+const FULL_RELOAD_MS = 5000;
+
+interface Entry {
+  facility: Facility;
+  latest: StoredAvailability | undefined;
+  live: Reservation[];
+  /** Sequence number of the load that wrote this entry: an older load never overwrites it. */
+  seq: number;
+}
+
+/**
+ * Parking as the planner reads it on PostgreSQL (DESIGN.md §9): facilities, their latest reports
+ * and their live reservations held in memory, so that a plan reads synchronously and never waits
+ * on the database. Each write notifies `parking_changed` with its facility ids; the mirror reloads
+ * those facilities, reloads everything on every (re)connect of its listener, and every 5 s.
+ */
+export class ParkingMirror implements ParkingReads {
+  private entries = new Map<string, Entry>();
+  private seq = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private unlisten: (() => Promise<void>) | undefined;
+
+  constructor(
+    private readonly db: PgDb,
+    private readonly nowMs: () => EpochMs,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  /** Loads everything and starts following changes. */
+  async start(): Promise<void> {
+    await this.reloadAll();
+    const meta = await this.db.$client.listen(
+      PARKING_CHANNEL,
+      (payload) => void this.reload(payload.split('\n')).catch(this.onError),
+      () => void this.reloadAll().catch(this.onError),
+    );
+    this.unlisten = () => meta.unlisten();
+    this.timer = setInterval(() => void this.reloadAll().catch(this.onError), FULL_RELOAD_MS);
+    this.timer.unref();
+  }
+
+  /** Stops following changes. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.unlisten?.().catch(() => undefined);
+  }
+
+  /** Reloads the given facilities (after a local write, or a notification). */
+  async reload(facilityIds: readonly string[]): Promise<void> {
+    const ids = [...new Set(facilityIds)].filter((id) => id.length > 0);
+    if (ids.length === 0) return;
+    const seq = ++this.seq;
+    const since = new Date(this.nowMs() - KEEP_ENDED_MS);
+    const [facilities, latest, live] = await Promise.all([
+      findFacilities(this.db, ids),
+      latestAvailability(this.db, ids),
+      Promise.all(ids.map((id) => liveReservations(this.db, since, id))),
+    ]);
+    const byId = new Map(facilities.map((f) => [f.id, f]));
+    ids.forEach((id, i) => {
+      const facility = byId.get(id);
+      if (!facility) return;
+      this.put({ facility, latest: latest.get(id), live: live[i] ?? [], seq });
+    });
+  }
+
+  private async reloadAll(): Promise<void> {
+    const seq = ++this.seq;
+    const since = new Date(this.nowMs() - KEEP_ENDED_MS);
+    const [facilities, live] = await Promise.all([
+      this.db.query.parkingFacilities.findMany(),
+      liveReservations(this.db, since),
+    ]);
+    const latest = await latestAvailability(
+      this.db,
+      facilities.map((f) => f.id),
+    );
+    const liveBy = new Map<string, Reservation[]>();
+    for (const row of live) {
+      const list = liveBy.get(row.facilityId);
+      if (list) list.push(row);
+      else liveBy.set(row.facilityId, [row]);
+    }
+    for (const facility of facilities) {
+      this.put({
+        facility,
+        latest: latest.get(facility.id),
+        live: liveBy.get(facility.id) ?? [],
+        seq,
+      });
+    }
+  }
+
+  private put(entry: Entry): void {
+    const current = this.entries.get(entry.facility.id);
+    if (current && current.seq > entry.seq) return;
+    this.entries.set(entry.facility.id, entry);
+  }
+
+  findFacility(id: string): Facility | undefined {
+    return this.entries.get(id)?.facility;
+  }
+
+  facilitiesInBox(box: LatLonBox): Facility[] {
+    const out: Facility[] = [];
+    for (const { facility: f } of this.entries.values()) {
+      if (f.lat >= box.minLat && f.lat <= box.maxLat && f.lon >= box.minLon && f.lon <= box.maxLon)
+        out.push(f);
+    }
+    return out;
+  }
+
+  latestAvailability(facilityIds: readonly string[]): Map<string, StoredAvailability> {
+    const out = new Map<string, StoredAvailability>();
+    for (const id of facilityIds) {
+      const latest = this.entries.get(id)?.latest;
+      if (latest) out.set(id, latest);
+    }
+    return out;
+  }
+
+  activeWindows(facilityId: string, window: TimeWindow, nowMs: EpochMs): TimeWindow[] {
+    const out: TimeWindow[] = [];
+    for (const r of this.entries.get(facilityId)?.live ?? []) {
+      const startMs = r.startsAt.getTime();
+      const endMs = r.endsAt.getTime();
+      if (startMs >= window.endMs || endMs <= window.startMs) continue;
+      if (r.status === 'HELD' && (r.holdExpiresAt?.getTime() ?? 0) <= nowMs) continue;
+      out.push({ startMs, endMs });
+    }
+    return out;
+  }
+}
