@@ -7,6 +7,8 @@ export interface DialectContext {
   dialect: 'sqlite' | 'postgres';
   /** A fresh harness (SQLite: a new file; PostgreSQL: the file's database, emptied). */
   harness: (options?: { nowMs?: number; env?: Record<string, string> }) => Promise<Harness>;
+  /** PostgreSQL only: another replica (its own data folder and pool) on the same, kept database. */
+  replica: (options?: { nowMs?: number; env?: Record<string, string> }) => Promise<Harness>;
 }
 
 /**
@@ -25,7 +27,11 @@ export function describeDialects(name: string, body: (ctx: DialectContext) => vo
           await database?.drop();
         });
       }
-      body({ dialect, harness: (options) => createDialectHarness(dialect, database, options) });
+      body({
+        dialect,
+        harness: (options) => createDialectHarness(dialect, database, options),
+        replica: (options) => createDialectHarness(dialect, database, { ...options, keep: true }),
+      });
     });
   }
 }

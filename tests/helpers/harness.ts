@@ -115,11 +115,12 @@ export const SHARED_FEEDS = path.resolve(import.meta.dirname, '../../../shared/f
 export async function createDialectHarness(
   dialect: 'sqlite' | 'postgres',
   database: { url: string; truncate(): Promise<void> } | undefined,
-  options: { nowMs?: number; env?: Record<string, string> } = {},
+  options: { nowMs?: number; env?: Record<string, string>; keep?: boolean } = {},
 ): Promise<Harness> {
   if (dialect === 'sqlite') return createHarness(options);
   if (!database) throw new Error('a PostgreSQL harness needs its test database');
-  await database.truncate();
+  // `keep`: another replica on the same database, which the first one has filled.
+  if (!options.keep) await database.truncate();
   const clock = new FixedClock(options.nowMs ?? Date.parse('2026-12-01T12:00:00Z'));
   const config = {
     ...loadConfig({ ...options.env }),

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDialects } from '../helpers/dialects.js';
+import type { Harness } from '../helpers/harness.js';
 import { createFacility, RESERVE, type ReservationOut } from './fixtures.js';
 import { listen, maxCovering } from './realServer.js';
 
@@ -11,15 +12,13 @@ interface Window {
   end: number;
 }
 
-/** Reservations that hold a space, read straight from the table. */
-function activeWindows(h: Harness, facilityId: string): Window[] {
-  const rows = h.services.db.$client
-    .prepare(
-      `SELECT starts_at AS start, ends_at AS end FROM parking_reservations
-       WHERE facility_id = ? AND status IN ('HELD', 'CONFIRMED')`,
-    )
-    .all(facilityId) as Window[];
-  return rows;
+/** Reservations that hold a space, read straight from the table (a SQL sweep, either dialect). */
+async function activeWindows(h: Harness, facilityId: string): Promise<Window[]> {
+  const rows = await h.query<{ start: number | Date; end: number | Date }>(
+    `SELECT starts_at AS start, ends_at AS "end" FROM parking_reservations
+     WHERE facility_id = '${facilityId.replace(/'/g, "''")}' AND status IN ('HELD', 'CONFIRMED')`,
+  );
+  return rows.map((r) => ({ start: new Date(r.start).getTime(), end: new Date(r.end).getTime() }));
 }
 
 /** Fires every window as its own reserveParking request at once; returns each outcome. */
@@ -85,7 +84,8 @@ function expectedSuccesses(windows: Window[], capacity: number): number {
   return expected;
 }
 
-describe('reserveParking under concurrency (real server on 127.0.0.1)', () => {
+describeDialects('reserveParking under concurrency (real server on 127.0.0.1)', (ctx) => {
+  const { harness } = ctx;
   let h: Harness;
   let url: string;
   let close: () => Promise<void>;
@@ -93,9 +93,9 @@ describe('reserveParking under concurrency (real server on 127.0.0.1)', () => {
   let operatorKey: string;
 
   beforeAll(async () => {
-    h = createHarness();
+    h = await harness();
     ({ url, close } = await listen(h.app));
-    operatorKey = h.key({ role: 'operator', operatorId: 'acme' });
+    operatorKey = await h.apiKey({ role: 'operator', operatorId: 'acme' });
     tokens = await Promise.all(Array.from({ length: 25 }, (_, i) => h.riderToken(`rider-${i}`)));
   });
   afterAll(async () => {
@@ -128,7 +128,7 @@ describe('reserveParking under concurrency (real server on 127.0.0.1)', () => {
     expect(won).toHaveLength(expected);
     expect(lost.map((o) => o.code)).toEqual(Array<string>(200 - expected).fill('NO_CAPACITY'));
     expect(new Set(won.map((o) => o.reservation.code)).size).toBe(expected);
-    const stored = activeWindows(h, facilityId);
+    const stored = await activeWindows(h, facilityId);
     expect(stored).toHaveLength(expected);
     expect(maxCovering(stored)).toBe(CAPACITY);
   });
@@ -151,7 +151,7 @@ describe('reserveParking under concurrency (real server on 127.0.0.1)', () => {
 
     const outcomes = await fireAll(url, tokens, facilityId, windows, 'random');
 
-    const stored = activeWindows(h, facilityId);
+    const stored = await activeWindows(h, facilityId);
     expect(stored).toHaveLength(outcomes.filter((o) => o.ok).length);
     expect(maxCovering(stored)).toBeLessThanOrEqual(CAPACITY);
     outcomes.forEach((o, i) => {
@@ -168,4 +168,32 @@ describe('reserveParking under concurrency (real server on 127.0.0.1)', () => {
     });
     expect(outcomes.some((o) => !o.ok)).toBe(true);
   });
+
+  it.runIf(ctx.dialect === 'postgres')(
+    'one idempotency key sent to two replicas at the same instant gives one reservation',
+    async () => {
+      const facilityId = await createFacility(h, operatorKey, {
+        id: 'twice',
+        reservableSpaces: 50,
+      });
+      const other = await ctx.replica();
+      const second = await listen(other.app);
+      try {
+        const window = { start: Date.parse('2026-12-04T09:00:00-05:00'), end: 0 };
+        window.end = window.start + 60 * MIN;
+        for (let k = 0; k < 10; k++) {
+          // The same rider, key and window at once through both replicas.
+          const [a, b] = await Promise.all(
+            [url, second.url].map((u) => fireAll(u, [tokens[0]!], facilityId, [window], `dup${k}`)),
+          );
+          expect(a![0]!.ok && b![0]!.ok).toBe(true);
+          if (a![0]!.ok && b![0]!.ok) expect(a![0]!.reservation.id).toBe(b![0]!.reservation.id);
+        }
+        expect(await activeWindows(h, facilityId)).toHaveLength(10);
+      } finally {
+        await second.close();
+        await other.close();
+      }
+    },
+  );
 });
