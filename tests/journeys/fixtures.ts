@@ -230,15 +230,11 @@ export async function spacesLeft(
 }
 
 /** Rows of the reservations table with the journey they belong to, read straight from SQLite. */
-export function reservationRows(
+export async function reservationRows(
   h: Harness,
-): { id: string; status: string; journeyId: string | null; journey: string | null }[] {
-  return h.services.db.$client
-    .prepare(
-      `SELECT r.id, r.status, r.journey_id AS journeyId, j.id AS journey
-       FROM parking_reservations r LEFT JOIN journeys j ON j.reservation_id = r.id`,
-    )
-    .all() as never;
+): Promise<{ id: string; status: string; journeyId: string | null; journey: string | null }[]> {
+  return await h.query(`SELECT r.id, r.status, r.journey_id AS "journeyId", j.id AS journey
+       FROM parking_reservations r LEFT JOIN journeys j ON j.reservation_id = r.id`);
 }
 
 /** One event of `journeyUpdated`. */

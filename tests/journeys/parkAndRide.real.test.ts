@@ -310,7 +310,9 @@ describe.skipIf(!existsSync(SI_ZIP))(
       });
       expect(await spacesLeft(h, p.facility.id, p.startsAt, p.endsAt)).toBe(before + 1);
       expect(
-        reservationRows(h).every((r) => r.journey === r.journeyId && r.status === 'CANCELLED'),
+        (await reservationRows(h)).every(
+          (r) => r.journey === r.journeyId && r.status === 'CANCELLED',
+        ),
       ).toBe(true);
     });
   },

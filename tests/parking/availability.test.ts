@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.js';
+import { describeDialects } from '../helpers/dialects.js';
+import type { Harness } from '../helpers/harness.js';
 import { codeOf, createFacility, FACILITY, REPORT, reserve } from './fixtures.js';
 
 type Live = {
@@ -9,14 +10,14 @@ type Live = {
   stale: boolean;
 } | null;
 
-describe('live availability', () => {
+describeDialects('live availability', ({ harness }) => {
   let h: Harness;
   let key: string;
   let id: string;
 
   beforeEach(async () => {
-    h = createHarness({ env: { AVAILABILITY_STALE_SECONDS: '900' } });
-    key = h.key({ role: 'operator', operatorId: 'acme' });
+    h = await harness({ env: { AVAILABILITY_STALE_SECONDS: '900' } });
+    key = await h.apiKey({ role: 'operator', operatorId: 'acme' });
     id = await createFacility(h, key, { totalSpaces: 100 });
   });
   afterEach(async () => {
@@ -90,9 +91,9 @@ describe('live availability', () => {
       accepted: 0,
       ignored: [{ reason: 'SAME_AS_STORED' }],
     });
-    const history = h.services.db.$client
-      .prepare('SELECT COUNT(*) AS n FROM availability_reports')
-      .get();
+    const history = (
+      await h.query('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM availability_reports')
+    )[0];
     expect(history).toEqual({ n: 2 });
   });
 
@@ -222,7 +223,7 @@ describe('live availability', () => {
     const cases: [unknown, string | null, number, string][] = [
       [{ reports: [] }, null, 401, 'UNAUTHENTICATED'],
       [{ reports: [] }, await h.riderToken('alice'), 403, 'FORBIDDEN'],
-      [{ reports: [] }, h.key({ role: 'operator', operatorId: 'other' }), 200, ''],
+      [{ reports: [] }, await h.apiKey({ role: 'operator', operatorId: 'other' }), 200, ''],
       ['not json', key, 400, 'BAD_USER_INPUT'],
       [{ something: 1 }, key, 400, 'BAD_USER_INPUT'],
       [
@@ -266,7 +267,7 @@ describe('live availability', () => {
             },
           ],
         },
-        h.key({ role: 'operator', operatorId: 'other' }),
+        await h.apiKey({ role: 'operator', operatorId: 'other' }),
         403,
         'FORBIDDEN',
       ],

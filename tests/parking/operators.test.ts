@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.js';
+import { describeDialects } from '../helpers/dialects.js';
+import type { Harness } from '../helpers/harness.js';
 import { codeOf, createFacility, facilityInput, reserve, UPSERT } from './fixtures.js';
 
 const OPERATOR_RESERVATIONS = /* GraphQL */ `
@@ -27,17 +28,17 @@ const OPERATOR_RESERVATIONS = /* GraphQL */ `
   }
 `;
 
-describe('operators and facilities', () => {
+describeDialects('operators and facilities', ({ harness }) => {
   let h: Harness;
   let keyA: string;
   let keyB: string;
   let admin: string;
 
-  beforeEach(() => {
-    h = createHarness();
-    keyA = h.key({ role: 'operator', operatorId: 'opa' });
-    keyB = h.key({ role: 'operator', operatorId: 'opb' });
-    admin = h.key({ role: 'admin' });
+  beforeEach(async () => {
+    h = await harness();
+    keyA = await h.apiKey({ role: 'operator', operatorId: 'opa' });
+    keyB = await h.apiKey({ role: 'operator', operatorId: 'opb' });
+    admin = await h.apiKey({ role: 'admin' });
   });
   afterEach(async () => {
     await h.close();
@@ -67,11 +68,13 @@ describe('operators and facilities', () => {
       },
     });
     await h.gql(UPSERT, { input: facilityInput({ name: 'Renamed', totalSpaces: 50 }) }, keyA);
-    const count = h.services.db.$client
-      .prepare('SELECT COUNT(*) AS n, MAX(name) AS name FROM parking_facilities')
-      .get();
+    const count = (
+      await h.query(
+        'SELECT CAST(COUNT(*) AS INTEGER) AS n, MAX(name) AS name FROM parking_facilities',
+      )
+    )[0];
     expect(count).toEqual({ n: 1, name: 'Renamed' });
-    const operator = h.services.db.$client.prepare('SELECT id FROM operators').all();
+    const operator = await h.query('SELECT id FROM operators');
     expect(operator).toEqual([{ id: 'opa' }]);
   });
 
@@ -85,9 +88,7 @@ describe('operators and facilities', () => {
     ).toBe('FORBIDDEN');
     // The same own id under A's key is A's own facility, not B's.
     await createFacility(h, keyA, { id: 'b-lot', name: 'A lot' });
-    const rows = h.services.db.$client
-      .prepare('SELECT id, name FROM parking_facilities ORDER BY id')
-      .all();
+    const rows = await h.query('SELECT id, name FROM parking_facilities ORDER BY id');
     expect(rows).toEqual([
       { id: 'opa:b-lot', name: 'A lot' },
       { id: 'opb:b-lot', name: 'Test Lot' },
