@@ -3,7 +3,7 @@ import { pgApiKeys, RiderTokens, sharedSecret, sqliteApiKeys } from './auth/inde
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { appDbPath, closePgDb, openAppDb, openPgDb, type PgDb } from './db/index.js';
-import { FeedService } from './gtfs/index.js';
+import { FeedService, pgFeedStore } from './gtfs/index.js';
 import { createLogger } from './logger.js';
 import { GroupCommit } from './db/index.js';
 import {
@@ -82,6 +82,7 @@ export function createServices(
     logger,
     compile: { walkCircuity: config.walkCircuity, maxTransferMeters: config.maxTransferMeters },
     nowMs: () => clock.nowMs(),
+    ...(shared ? { shared: pgFeedStore(shared.pg) } : {}),
   });
   // One group commit per process for the hot writes: reservations, reports, bookings.
   const commits = new GroupCommit(db);

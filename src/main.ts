@@ -5,6 +5,7 @@ import { closeServices, createServices, openSharedStore } from './createServices
 import { RealtimePoller } from './realtime/index.js';
 import { loadSampleIfEmpty } from './sample.js';
 import { isLeader, signalReady } from './cluster/index.js';
+import { LeaderLock } from './db/index.js';
 
 /**
  * Starts the server on the configured data folder: compiles every registered feed, imports the
@@ -18,14 +19,17 @@ export async function startServer(
   const services = createServices(config, undefined, shared);
   const { logger } = services;
   services.feeds.loadAll();
+  // DATABASE_URL: the shared registry is the truth; import what this data folder lacks, then follow it.
+  if (shared) {
+    await services.feeds.syncShared().catch((error: unknown) => {
+      logger.error({ err: error }, 'feeds from the database failed to load; serving what is here');
+    });
+  }
+  const stopShared = await services.feeds.followShared();
   // Feeds imported with the CLI on this data folder are served without a restart.
   const stopWatching = services.feeds.watch();
   // Realtime comes from the realtime log in app.sqlite: replayed now, then followed (other processes' pushes).
   const stopFollowing = services.realtime.follow();
-  // Once per server (worker 0 when WORKERS > 1): the hold sweeper and realtime polling.
-  const leader = isLeader();
-  // Expires run-out parking holds in the background (also done lazily on every check).
-  if (leader) services.parking.start();
   // Polls the GTFS-Realtime URLs stored with `maas feed realtime`.
   const poller = new RealtimePoller({
     db: services.db,
@@ -33,7 +37,32 @@ export async function startServer(
     clock: services.clock,
     logger,
   });
-  if (leader) poller.start();
+  // Once per server: the hold sweeper (holds also expire lazily on every check) and realtime
+  // polling; on one machine worker 0 runs them, with DATABASE_URL the holder of the leader lock.
+  const startJobs = () => {
+    services.parking.start();
+    poller.start();
+  };
+  const stopJobs = () => {
+    services.parking.stop();
+    poller.stop();
+  };
+  const leaderLock =
+    shared &&
+    new LeaderLock(shared.pg, {
+      onLead: () => {
+        logger.info('leader: running the once-per-server jobs');
+        startJobs();
+      },
+      onLose: () => {
+        logger.warn('lost the leader lock: once-per-server jobs stopped');
+        stopJobs();
+      },
+      onError: (error) => logger.warn({ err: error }, 'leader lock connection failed'),
+    });
+  if (leaderLock) await leaderLock.start();
+  else if (isLeader()) startJobs();
+  const leader = leaderLock ? leaderLock.isLeader : isLeader();
   const app = createApp(services);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve) => {
@@ -59,8 +88,10 @@ export async function startServer(
     (closing ??= new Promise<void>((resolve) => {
       logger.info('shutting down');
       stopWatching();
+      stopShared();
       stopFollowing();
-      poller.stop();
+      stopJobs();
+      void leaderLock?.stop();
       server.close(() => {
         void closeServices(services, shared).finally(resolve);
       });

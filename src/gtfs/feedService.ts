@@ -19,6 +19,8 @@ import {
 import { compileInWorker } from './compileInWorker.js';
 import { readFeedSource } from './readFeedSource.js';
 import { runImportInChild } from './runImportInChild.js';
+import type { SharedFeed, SharedFeedStore } from './sharedFeedStore.js';
+import { sourceZip } from './sourceZip.js';
 
 /** Progress of an import, for the CLI's progress bar. */
 export type ImportProgress = { phase: string; fraction?: number; message?: string };
@@ -50,6 +52,8 @@ export class FeedService {
       logger: Logger;
       compile: CompileOptions;
       nowMs: () => number;
+      /** The shared registry and feed zips (DATABASE_URL); absent, the data folder is the registry. */
+      shared?: SharedFeedStore;
     },
   ) {}
 
@@ -121,10 +125,17 @@ export class FeedService {
     feedId: string,
     source: string,
     onProgress?: (p: ImportProgress) => void,
+    /** A version another replica published: imported here as it is, not published again. */
+    published?: SharedFeed,
   ): Promise<ImportedFeed> {
     mkdirSync(this.feedDir, { recursive: true });
+    const { shared } = this.deps;
     const previous = this.deps.db.select().from(feeds).where(eq(feeds.id, feedId)).get();
-    const version = (previous?.version ?? 0) + 1;
+    // Read before the import: a URL is fetched once, and the bytes stored are the bytes imported.
+    const zip = shared && !published ? await sourceZip(source) : undefined;
+    const version =
+      published?.version ??
+      Math.max((previous?.version ?? 0) + 1, shared ? await shared.nextVersion(feedId) : 0);
     const fileName = `${feedId}.v${version}.${Date.now().toString(36)}.sqlite`;
     const file = path.join(this.feedDir, fileName);
     await runImportInChild(source, file, onProgress);
@@ -134,8 +145,12 @@ export class FeedService {
         id: feedId,
         fileName,
         version,
-        importedAt: new Date(this.deps.nowMs()),
-        source: /^https?:/.test(source) ? source : path.basename(source),
+        importedAt: published?.importedAt ?? new Date(this.deps.nowMs()),
+        source: published
+          ? published.source
+          : /^https?:/.test(source)
+            ? source
+            : path.basename(source),
       };
       const others = this.list().filter((r) => r.id !== feedId);
       const net = await this.compileOffThread(
@@ -143,6 +158,13 @@ export class FeedService {
       );
       const feed = net.tt.feeds.find((f) => f.feedId === feedId);
       if (!feed) throw new Error(`feed ${feedId} compiled without its own entry`);
+      // Shared first: when the database refuses, nothing changed here either.
+      if (shared && zip) {
+        await shared.publish(
+          { id: row.id, version: row.version, importedAt: row.importedAt, source: row.source },
+          zip,
+        );
+      }
       this.deps.db
         .insert(feeds)
         .values(row)
@@ -173,6 +195,8 @@ export class FeedService {
   async remove(feedId: string): Promise<void> {
     const run = this.queue.then(async () => {
       const row = this.deps.db.select().from(feeds).where(eq(feeds.id, feedId)).get();
+      const sharedGone = (await this.deps.shared?.remove(feedId)) ?? false;
+      if (!row && sharedGone) return;
       if (!row) throw new NotFoundError(`feed "${feedId}" is not loaded`);
       const rest = this.list().filter((r) => r.id !== feedId);
       const net = rest.length > 0 ? await this.compileOffThread(rest) : undefined;
@@ -246,6 +270,77 @@ export class FeedService {
     }, intervalMs);
     timer.unref();
     return () => clearInterval(timer);
+  }
+
+  /**
+   * Brings this data folder to the shared registry (DATABASE_URL): imports the versions it lacks
+   * from their stored zips, drops the feeds removed elsewhere, then compiles once and swaps.
+   * Resolves with whether anything changed. A failure leaves what is served as it was.
+   */
+  syncShared(): Promise<boolean> {
+    const { shared } = this.deps;
+    if (!shared) return Promise.resolve(false);
+    const run = this.queue.then(async () => {
+      const wanted = await shared.list();
+      const local = new Map(this.list().map((r) => [r.id, r]));
+      let changed = false;
+      for (const feed of wanted) {
+        if (local.get(feed.id)?.version === feed.version) continue;
+        const zip = await shared.zip(feed.id, feed.version);
+        if (!zip) continue; // replaced meanwhile: the next sync takes the newer one
+        const dir = await mkdtemp(path.join(os.tmpdir(), 'maas-shared-feed-'));
+        try {
+          const file = path.join(dir, 'feed.zip');
+          await writeFile(file, zip);
+          await this.importNow(feed.id, file, undefined, feed);
+          changed = true;
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
+      }
+      const keep = new Set(wanted.map((f) => f.id));
+      for (const row of local.values()) {
+        if (keep.has(row.id)) continue;
+        this.deps.db.delete(feeds).where(eq(feeds.id, row.id)).run();
+        changed = true;
+      }
+      const rows = this.list();
+      if (changed || registryKey(rows) !== this.servedKey) {
+        if (rows.length === 0) {
+          this.current = undefined;
+          this.servedKey = '';
+          this.servedRows = [];
+        } else this.publish(await this.compileOffThread(rows), rows);
+        changed = true;
+      }
+      return changed;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Follows the shared registry: syncs on every change another replica announces, on every
+   * reconnect, and every `intervalMs` (default 2 s) as a safety net. Resolves with a stop function.
+   */
+  async followShared(intervalMs = 2000): Promise<() => void> {
+    const { shared } = this.deps;
+    if (!shared) return () => undefined;
+    const sync = () => {
+      this.syncShared().catch((error: unknown) => {
+        this.deps.logger.error({ err: error }, 'syncing feeds from the database failed');
+      });
+    };
+    const stopListening = await shared.listen(sync).catch((error: unknown) => {
+      this.deps.logger.error({ err: error }, 'listening for feed changes failed; polling only');
+      return undefined;
+    });
+    const timer = setInterval(sync, intervalMs);
+    timer.unref();
+    return () => {
+      clearInterval(timer);
+      void stopListening?.().catch(() => undefined);
+    };
   }
 
   /** Registry state of what is being served (ids and versions). */

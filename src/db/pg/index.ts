@@ -1,2 +1,3 @@
 /** PostgreSQL plumbing (DESIGN.md §9): the pool, migrations, advisory locks. */
 export * from './client.js';
+export * from './leaderLock.js';
