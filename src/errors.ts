@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'FEED_INVALID'
   | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE';
+  | 'PAYLOAD_TOO_LARGE'
+  | 'SERVICE_UNAVAILABLE';
 
 /** HTTP status for each code, used by REST endpoints and by GraphQL responses. */
 export const httpStatusOf: Record<ErrorCode, number> = {
@@ -21,6 +22,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   FEED_INVALID: 400,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** A refusal by a domain rule: shown to the client with its code and message, never masked. */
@@ -85,6 +87,13 @@ export function isDomainError(error: unknown): error is DomainError {
 /** Domain errors and errors that carry a known `code` (e.g. FeedInvalidError) are shown to clients. */
 export function clientErrorOf(error: unknown): { code: ErrorCode; message: string } | undefined {
   if (error instanceof DomainError) return { code: error.code, message: error.message };
+  if (isDatabaseUnavailable(error)) {
+    return {
+      code: 'SERVICE_UNAVAILABLE',
+      message:
+        'the database is unavailable; timetable queries still answer, try writes again shortly',
+    };
+  }
   if (
     error instanceof Error &&
     'code' in error &&
@@ -94,4 +103,34 @@ export function clientErrorOf(error: unknown): { code: ErrorCode; message: strin
     return { code: error.code as ErrorCode, message: error.message };
   }
   return undefined;
+}
+
+/** postgres.js connection failures, and PostgreSQL's connection and shutdown classes (08, 57P0x). */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+
+/**
+ * True when `error` (or what it wraps: drizzle wraps driver errors in `cause`) says the shared
+ * database cannot be reached (DESIGN.md §9): the request fails with SERVICE_UNAVAILABLE, the
+ * process lives on and the pool reconnects.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08')))
+      return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
