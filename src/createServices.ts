@@ -9,6 +9,7 @@ import { GroupCommit } from './db/index.js';
 import {
   parkingForPlanner,
   ParkingService,
+  sqliteGateParking,
   sqliteJourneyParking,
   sqliteParkingRepository,
 } from './parking/index.js';
@@ -18,8 +19,16 @@ import {
   ITINERARY_KEY_PURPOSE,
   ItineraryTokens,
   JourneyService,
+  sqliteGateJourneys,
   sqliteJourneyRepository,
 } from './journeys/index.js';
+import {
+  GateService,
+  PassService,
+  PSEUDONYM_KEY_PURPOSE,
+  SEAL_KEY_PURPOSE,
+  sqlitePassRepository,
+} from './pass/index.js';
 import type { Services } from './services.js';
 
 /** Wires the services on a data folder: the app database (migrated), keys, feeds. */
@@ -68,6 +77,20 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     clock,
     tokens: itineraryTokens,
   });
+  const passRepository = sqlitePassRepository(db, commits, sqliteGateParking, sqliteGateJourneys);
+  const passes = new PassService({
+    repository: passRepository,
+    clock,
+    sealKey: tokens.deriveKey(SEAL_KEY_PURPOSE),
+    pseudonymKey: tokens.deriveKey(PSEUDONYM_KEY_PURPOSE),
+    graceSeconds: config.passGraceSeconds,
+  });
+  const gate = new GateService({
+    repository: passRepository,
+    passes,
+    clock,
+    graceSeconds: config.passGraceSeconds,
+  });
   return {
     config,
     clock,
@@ -81,6 +104,8 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     parkingForPlanner: parkingForPlanner(parking),
     itineraryTokens,
     journeys,
+    passes,
+    gate,
   };
 }
 

@@ -8,7 +8,10 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'FEED_INVALID'
   | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE';
+  | 'PAYLOAD_TOO_LARGE'
+  | 'PASS_INVALID'
+  | 'PASS_REVOKED'
+  | 'PASS_NOT_VALID_NOW';
 
 /** HTTP status for each code, used by REST endpoints and by GraphQL responses. */
 export const httpStatusOf: Record<ErrorCode, number> = {
@@ -21,6 +24,9 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   FEED_INVALID: 400,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  PASS_INVALID: 400,
+  PASS_REVOKED: 409,
+  PASS_NOT_VALID_NOW: 409,
 };
 
 /** A refusal by a domain rule: shown to the client with its code and message, never masked. */

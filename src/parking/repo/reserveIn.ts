@@ -87,6 +87,8 @@ export function reserveIn(
     idempotencyKey: req.idempotencyKey,
     requestHash: hash,
     journeyId: req.journeyId ?? null,
+    checkedInAt: null,
+    checkedOutAt: null,
     createdAt: now,
     updatedAt: now,
   };
