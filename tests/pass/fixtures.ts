@@ -16,6 +16,10 @@ export const TRIP = {
   parkingUntil: '2026-12-01T18:00:00-05:00',
 };
 
+/** Reservation fields the gate tests read (as operators, riders and gates see them). */
+export const RESERVATION =
+  'id code status startsAt endsAt checkedInAt checkedOutAt overstaySeconds';
+
 /** Pass and reservation fields of a journey. */
 export const JOURNEY_PASS = /* GraphQL */ `
   query ($id: ID!) {
@@ -28,16 +32,7 @@ export const JOURNEY_PASS = /* GraphQL */ `
         expiresAt
         qrSvg
       }
-      reservation {
-        id
-        code
-        status
-        startsAt
-        endsAt
-        checkedInAt
-        checkedOutAt
-        overstaySeconds
-      }
+      reservation { ${RESERVATION} }
       totals {
         durationSeconds
         parkedSeconds
@@ -85,8 +80,6 @@ export interface PassJourneyOut {
   }[];
 }
 
-const RESERVATION = 'id code status checkedInAt checkedOutAt overstaySeconds';
-
 /** checkInParking. */
 export const CHECK_IN = /* GraphQL */ `
   mutation ($input: CheckInParkingInput!) {
@@ -106,6 +99,8 @@ export interface GateReservationOut {
   id: string;
   code: string;
   status: string;
+  startsAt: string;
+  endsAt: string;
   checkedInAt: string | null;
   checkedOutAt: string | null;
   overstaySeconds: number;

@@ -20,6 +20,7 @@ import {
   journeyPass,
   MALL,
   NOW_MS,
+  RESERVATION,
   sampleSetUp,
   type PassJourneyOut,
 } from './fixtures.js';
@@ -42,18 +43,7 @@ const iso = (unix: number) => new Date(unix * 1000).toISOString();
 const OPERATOR_VIEW = /* GraphQL */ `
   query ($facilityId: ID!) {
     operatorReservations(facilityId: $facilityId, first: 100) {
-      edges {
-        node {
-          id
-          code
-          status
-          startsAt
-          endsAt
-          checkedInAt
-          checkedOutAt
-          overstaySeconds
-        }
-      }
+      edges { node { ${RESERVATION} } }
     }
   }
 `;
