@@ -16,7 +16,7 @@ function activeWindows(h: Harness, facilityId: string): Window[] {
   const rows = h.services.db.$client
     .prepare(
       `SELECT starts_at AS start, ends_at AS end FROM parking_reservations
-       WHERE facility_id = ? AND status IN ('HELD', 'CONFIRMED')`,
+       WHERE facility_id = ? AND status IN ('HELD', 'CONFIRMED', 'CHECKED_IN')`,
     )
     .all(facilityId) as Window[];
   return rows;
