@@ -264,6 +264,8 @@ describe('journey passes and the gate (sample feed, sample facilities)', () => {
       checkedOutAt: null,
     });
     expect(journey.totals.parkedSeconds).toBe(0);
+    // The car is in the lot: the journey can no longer be cancelled, and its pass stays valid.
+    expect((await cancelJourney(h, rider, j1.id)).code).toBe('CONFLICT');
     h.clock.advance(1800);
     expect((await journeyPass(h, rider, j1.id)).totals.parkedSeconds).toBe(1800);
   });

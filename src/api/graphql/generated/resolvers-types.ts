@@ -335,7 +335,7 @@ export type JourneyPass = {
 
 /**
  * Lifecycle of a booked journey (TOMP-API): `CONFIRMED` until its planned departure, `STARTED`
- * from then, `FINISHED` from its planned arrival; `CANCELLED` by cancelJourney, which releases the
+ * from then (or from the check-in of its car at the lot, if earlier), `FINISHED` from its planned arrival; `CANCELLED` by cancelJourney, which releases the
  * parking.
  */
 export type JourneyStatus =
@@ -452,7 +452,10 @@ export type Mutation = {
    * planning; BAD_USER_INPUT for an unknown or expired itinerary id (plan again).
    */
   bookJourney: BookJourneyPayload;
-  /** Cancels a journey and releases its parking (its rider); a finished journey cannot be cancelled (CONFLICT). */
+  /**
+   * Cancels a journey and releases its parking (its rider); a finished journey, or one whose car was
+   * checked in at the lot, cannot be cancelled (CONFLICT).
+   */
   cancelJourney: CancelJourneyPayload;
   /** Cancels a reservation, freeing its space (its rider). */
   cancelParkingReservation: CancelParkingReservationPayload;
@@ -674,7 +677,8 @@ export type ParkingReservationEdge = {
 
 /**
  * Lifecycle of a reservation: `HELD` expires after the server's hold time unless confirmed;
- * `CONFIRMED` becomes `COMPLETED` once its window ends.
+ * `CONFIRMED` becomes `COMPLETED` once its window ends, or `CHECKED_IN` when the car passes the
+ * gate (checkInParking), and `COMPLETED` at check-out (checkOutParking).
  */
 export type ParkingReservationStatus =
   | 'CANCELLED'
