@@ -326,6 +326,14 @@ describe('journey passes and the gate (sample feed, sample facilities)', () => {
     expect(again.code).toBe('CONFLICT');
     const journey = await journeyPass(h, rider, j1.id);
     expect(journey.totals.parkedSeconds).toBe(p.e - 1800 - (p.s - 600));
+    const mine = await h.gql<{
+      myJourneys: { edges: { node: { id: string; totals: { parkedSeconds: number | null } } }[] };
+    }>('{ myJourneys(first: 10) { edges { node { id totals { parkedSeconds } } } } }', {}, rider);
+    const parked = new Map(
+      mine.body.data!.myJourneys.edges.map((e) => [e.node.id, e.node.totals.parkedSeconds]),
+    );
+    expect(parked.get(j1.id)).toBe(p.e - 1800 - (p.s - 600));
+    expect(parked.get(j2.id)).toBeNull();
     expect(await spacesLeft(h, MALL, iso(p.e - 1200), iso(p.e))).toBe(24);
 
     // j2 is not checked in: nothing to check out; another operator may not; both give one way only.
