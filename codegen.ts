@@ -33,6 +33,7 @@ const config: CodegenConfig = {
           LegParking: '../journeyModels.js#LegParkingModel',
           Journey: '../journeyModels.js#JourneyModel',
           JourneyTotals: '../journeyModels.js#JourneyModel',
+          JourneyPass: '../../../pass/index.js#IssuedPass',
           Place: '../../../planner/query.js#PlacePoint',
           IntermediateStop: '../models.js#IntermediateStopModel',
         },

@@ -16,6 +16,7 @@ const MAY_IMPORT = {
   realtime: ['db', 'gtfs', 'transit'],
   parking: ['db', 'transit'],
   journeys: ['db', 'parking', 'planner', 'transit'],
+  pass: ['db', 'journeys', 'parking'],
   cluster: ['auth', 'db'],
   metrics: ['cluster', 'db'],
   api: [
@@ -25,6 +26,7 @@ const MAY_IMPORT = {
     'journeys',
     'metrics',
     'parking',
+    'pass',
     'planner',
     'realtime',
     'transit',

@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --only foundation|routing|realtime|parkride|quality|parking]`: the benchmark
- * suite. Runs the foundation (issue 2), routing (issue 3), realtime, park-and-ride (issue 6) and
- * plan quality (issue 12) sections on a temporary data folder with the real feeds of
- * ../shared/feeds, then the parking section when bench/parking.ts exists; prints a table per
- * section and a summary, and writes the figures to bench/results/latest.json.
+ * `npm run bench [-- --only foundation|routing|realtime|parkride|quality|parking|pass]`: the
+ * benchmark suite. Runs the foundation (issue 2), routing (issue 3), realtime, park-and-ride
+ * (issue 6) and plan quality (issue 12) sections on a temporary data folder with the real feeds of
+ * ../shared/feeds, then the parking section when bench/parking.ts exists, then the journey pass
+ * section (issue 15, on the bundled sample); prints a table per section and a summary, and writes
+ * the figures to bench/results/latest.json.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +13,19 @@ import { formatTable, formatValue, progress, writeResults, type Section } from '
 import { Workspace } from './lib/workspace.js';
 import { runRealtimeBench } from './realtime.js';
 import { runParkRideBench } from './parkRide.js';
+import { runPassBench } from './pass.js';
 import { runQualityBench } from './quality.js';
 import { runRoutingBench } from './routing.js';
 
-const SECTIONS = ['foundation', 'routing', 'realtime', 'parkride', 'quality', 'parking'] as const;
+const SECTIONS = [
+  'foundation',
+  'routing',
+  'realtime',
+  'parkride',
+  'quality',
+  'parking',
+  'pass',
+] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const PARKING_MODULE = new URL('./parking.ts', import.meta.url);
@@ -94,6 +104,17 @@ async function main(): Promise<number> {
     } catch (error) {
       console.error('\n== parking: FAILED ==\n', error);
       outcomes.parking = `failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  if (only.includes('pass')) {
+    progress('section pass…');
+    try {
+      sections.push(await runPassBench());
+      outcomes.pass = 'ran';
+    } catch (error) {
+      console.error('\n== pass: FAILED ==\n', error);
+      outcomes.pass = `failed: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
 

@@ -50,7 +50,7 @@ function overbookedFacilities(services: Services, reservable: number): number {
   const rows = services.db.$client
     .prepare(
       `SELECT facility_id AS facilityId, starts_at AS start, ends_at AS end FROM parking_reservations
-       WHERE status IN ('HELD', 'CONFIRMED')`,
+       WHERE status IN ('HELD', 'CONFIRMED', 'CHECKED_IN')`,
     )
     .all() as (Window & { facilityId: string })[];
   const byFacility = new Map<string, Window[]>();

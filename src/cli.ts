@@ -196,6 +196,24 @@ program
     }
   });
 
+program
+  .command('pass')
+  .description('journey passes (DESIGN.md §11)')
+  .command('rotate-key')
+  .description(
+    'start a new pass signing key; the old public key stays in /.well-known/jwks.json until its last pass expires',
+  )
+  .action(async () => {
+    const s = await services();
+    try {
+      const kid = await s.passes.rotateKey();
+      const { keys } = await s.passes.jwks();
+      console.log(`signing with key ${kid}; published keys: ${keys.map((k) => k.kid).join(', ')}`);
+    } finally {
+      await close(s);
+    }
+  });
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   console.error(`maas: ${message}`);

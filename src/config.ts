@@ -23,6 +23,8 @@ export interface Config {
   holdSeconds: number;
   /** A planned itinerary can be booked for this many seconds; default 1800. */
   itineraryTtlSeconds: number;
+  /** Grace around a journey pass's validity and its reservation window at the gate, seconds (`PASS_GRACE_SECONDS`); default 900. */
+  passGraceSeconds: number;
   /** Driving detour factor over the straight line; default 1.4. */
   driveCircuity: number;
   /** Average driving speed, km/h; default 30. */
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     availabilityStaleSeconds: num(env, 'AVAILABILITY_STALE_SECONDS', 900),
     holdSeconds: num(env, 'HOLD_SECONDS', 600),
     itineraryTtlSeconds: num(env, 'ITINERARY_TTL_SECONDS', 1800),
+    passGraceSeconds: num(env, 'PASS_GRACE_SECONDS', 900),
     driveCircuity: num(env, 'DRIVE_CIRCUITY', 1.4),
     driveSpeedKmh: num(env, 'DRIVE_SPEED_KMH', 30),
     parkSeconds: num(env, 'PARK_SECONDS', 300),

@@ -10,6 +10,7 @@ import {
   parkingForPlanner,
   ParkingService,
   pgParkingRepository,
+  sqliteGateParking,
   sqliteJourneyParking,
   sqliteParkingRepository,
 } from './parking/index.js';
@@ -20,8 +21,16 @@ import {
   ItineraryTokens,
   JourneyService,
   pgJourneyRepository,
+  sqliteGateJourneys,
   sqliteJourneyRepository,
 } from './journeys/index.js';
+import {
+  GateService,
+  PassService,
+  PSEUDONYM_KEY_PURPOSE,
+  SEAL_KEY_PURPOSE,
+  sqlitePassRepository,
+} from './pass/index.js';
 import type { Services } from './services.js';
 
 /** What the replicas of one deployment share (DATABASE_URL), opened before the services. */
@@ -119,6 +128,20 @@ export function createServices(
     clock,
     tokens: itineraryTokens,
   });
+  const passRepository = sqlitePassRepository(db, commits, sqliteGateParking, sqliteGateJourneys);
+  const passes = new PassService({
+    repository: passRepository,
+    clock,
+    sealKey: tokens.deriveKey(SEAL_KEY_PURPOSE),
+    pseudonymKey: tokens.deriveKey(PSEUDONYM_KEY_PURPOSE),
+    graceSeconds: config.passGraceSeconds,
+  });
+  const gate = new GateService({
+    repository: passRepository,
+    passes,
+    clock,
+    graceSeconds: config.passGraceSeconds,
+  });
   return {
     config,
     clock,
@@ -134,6 +157,8 @@ export function createServices(
     parkingForPlanner: parkingForPlanner(parking),
     itineraryTokens,
     journeys,
+    passes,
+    gate,
   };
 }
 

@@ -9,7 +9,10 @@ export type ErrorCode =
   | 'FEED_INVALID'
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'PASS_INVALID'
+  | 'PASS_REVOKED'
+  | 'PASS_NOT_VALID_NOW';
 
 /** HTTP status for each code, used by REST endpoints and by GraphQL responses. */
 export const httpStatusOf: Record<ErrorCode, number> = {
@@ -23,6 +26,9 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   SERVICE_UNAVAILABLE: 503,
+  PASS_INVALID: 400,
+  PASS_REVOKED: 409,
+  PASS_NOT_VALID_NOW: 409,
 };
 
 /** A refusal by a domain rule: shown to the client with its code and message, never masked. */

@@ -10,6 +10,7 @@ import type { StreetRouter } from './planner/streetRouter.js';
 import type { ParkingForPlanner } from './parking/forPlanner.js';
 import type { ItineraryTokens } from './journeys/itineraryToken.js';
 import type { JourneyService } from './journeys/JourneyService.js';
+import type { GateService, PassService } from './pass/index.js';
 
 /** Everything the API layer calls, wired once in `createServices`. */
 export interface Services {
@@ -34,4 +35,8 @@ export interface Services {
   itineraryTokens: ItineraryTokens;
   /** Booking and following journeys. */
   journeys: JourneyService;
+  /** Journey passes: issuing, verifying, the signing keys (DESIGN.md §11). */
+  passes: PassService;
+  /** The lot's gate: check-in, check-out, revocations. */
+  gate: GateService;
 }

@@ -103,8 +103,38 @@ CREATE TABLE "parking_reservations" (
 	"idempotency_key" text NOT NULL,
 	"request_hash" text NOT NULL,
 	"journey_id" text,
+	"checked_in_at" timestamp (3) with time zone,
+	"checked_out_at" timestamp (3) with time zone,
 	"created_at" timestamp (3) with time zone NOT NULL,
 	"updated_at" timestamp (3) with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "gate_events" (
+	"id" text PRIMARY KEY NOT NULL,
+	"operator_id" text NOT NULL,
+	"facility_id" text NOT NULL,
+	"reservation_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"at" timestamp (3) with time zone NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"request_hash" text NOT NULL,
+	"created_at" timestamp (3) with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "journey_passes" (
+	"journey_id" text PRIMARY KEY NOT NULL,
+	"kid" text NOT NULL,
+	"token" text NOT NULL,
+	"expires_at" timestamp (3) with time zone NOT NULL,
+	"issued_at" timestamp (3) with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "pass_keys" (
+	"kid" text PRIMARY KEY NOT NULL,
+	"public_jwk" jsonb NOT NULL,
+	"sealed_private_key" text NOT NULL,
+	"created_at" timestamp (3) with time zone NOT NULL,
+	"retired_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "realtime_messages" (
@@ -132,6 +162,7 @@ ALTER TABLE "availability_reports" ADD CONSTRAINT "availability_reports_facility
 ALTER TABLE "parking_availability" ADD CONSTRAINT "parking_availability_facility_id_parking_facilities_id_fk" FOREIGN KEY ("facility_id") REFERENCES "public"."parking_facilities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "parking_facilities" ADD CONSTRAINT "parking_facilities_operator_id_operators_id_fk" FOREIGN KEY ("operator_id") REFERENCES "public"."operators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "parking_reservations" ADD CONSTRAINT "parking_reservations_facility_id_parking_facilities_id_fk" FOREIGN KEY ("facility_id") REFERENCES "public"."parking_facilities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "journey_passes" ADD CONSTRAINT "journey_passes_kid_pass_keys_kid_fk" FOREIGN KEY ("kid") REFERENCES "public"."pass_keys"("kid") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "journeys_rider_key_idx" ON "journeys" USING btree ("rider_id","idempotency_key");--> statement-breakpoint
 CREATE INDEX "journeys_rider_departure_idx" ON "journeys" USING btree ("rider_id","departure_at");--> statement-breakpoint
 CREATE INDEX "availability_reports_facility_observed_idx" ON "availability_reports" USING btree ("facility_id","observed_at");--> statement-breakpoint
@@ -143,4 +174,7 @@ CREATE INDEX "parking_reservations_capacity_idx" ON "parking_reservations" USING
 CREATE INDEX "parking_reservations_rider_created_idx" ON "parking_reservations" USING btree ("rider_id","created_at");--> statement-breakpoint
 CREATE INDEX "parking_reservations_status_hold_idx" ON "parking_reservations" USING btree ("status","hold_expires_at");--> statement-breakpoint
 CREATE INDEX "parking_reservations_status_ends_idx" ON "parking_reservations" USING btree ("status","ends_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "gate_events_operator_key_idx" ON "gate_events" USING btree ("operator_id","idempotency_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "gate_events_reservation_kind_idx" ON "gate_events" USING btree ("reservation_id","kind");--> statement-breakpoint
+CREATE INDEX "journey_passes_kid_expires_idx" ON "journey_passes" USING btree ("kid","expires_at");--> statement-breakpoint
 CREATE INDEX "realtime_messages_feed_idx" ON "realtime_messages" USING btree ("feed_id","id");

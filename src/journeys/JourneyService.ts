@@ -124,7 +124,8 @@ export class JourneyService {
 
   /**
    * Cancels a rider's journey and releases its parking, in one transaction. A cancelled journey is
-   * returned as it is; a FINISHED one is a CONFLICT; another rider's is NOT_FOUND.
+   * returned as it is; a FINISHED one, or one whose car was checked in at the lot, is a CONFLICT;
+   * another rider's is NOT_FOUND.
    */
   async cancel(riderId: string, id: string): Promise<BookedJourney> {
     const nowMs = this.nowMs();
@@ -135,6 +136,12 @@ export class JourneyService {
       if (status === 'FINISHED') {
         throw new ConflictError(
           `the journey finished at ${journey.arrivalAt.toISOString()} and cannot be cancelled`,
+        );
+      }
+      // Stored STARTED: its car passed the lot's gate (DESIGN.md §11); its pass stays valid.
+      if (journey.status === 'STARTED') {
+        throw new ConflictError(
+          'the car was checked in at the lot: the journey cannot be cancelled',
         );
       }
       return true;

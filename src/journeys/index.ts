@@ -6,6 +6,7 @@ export {
   type CompactLeg,
   type CompactRide,
 } from './compactItinerary.js';
+export type { GateJourneyPort } from './gateJourneys.js';
 export { followJourney, type FollowedJourney, type JourneyLeg } from './followJourney.js';
 export { ITINERARY_KEY_PURPOSE, ItineraryTokens } from './itineraryToken.js';
 export {
@@ -19,5 +20,6 @@ export {
 export type { Journey, JourneyPageAfter } from './records.js';
 export type { JourneyRepository } from './repository.js';
 export { pgJourneyRepository } from './repo/pgJourneyRepository.js';
+export { sqliteGateJourneys } from './repo/sqliteGateJourneys.js';
 export { sqliteJourneyRepository } from './repo/sqliteJourneyRepository.js';
 export type { JourneyStatus } from './status.js';

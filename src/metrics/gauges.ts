@@ -4,7 +4,7 @@ import { parkingReservations } from '../db/index.js';
 import type { Services } from '../services.js';
 
 /** Every reservation status, so that a status with no rows is reported as 0 rather than missing. */
-const STATUSES = ['HELD', 'CONFIRMED', 'CANCELLED', 'EXPIRED', 'COMPLETED'] as const;
+const STATUSES = ['HELD', 'CONFIRMED', 'CHECKED_IN', 'CANCELLED', 'EXPIRED', 'COMPLETED'] as const;
 
 /** Reservations per status as of `nowMs`: a HELD past its hold counts as EXPIRED, a CONFIRMED past its end as COMPLETED. */
 export function reservationsByStatus(services: Services, nowMs: number): Map<string, number> {

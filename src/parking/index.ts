@@ -8,6 +8,8 @@ export type {
   JourneyParkingPortAsync,
   JourneyParkingRequest,
 } from './journeyParking.js';
+export type { GateParkingPort, RevokedPass } from './gateParking.js';
+export { overstaySeconds, parkedSeconds } from './gateTimes.js';
 export { toMajor } from './money.js';
 export type { FacilityNear } from './near.js';
 export { ParkingService, type Page, type ParkingDeps } from './ParkingService.js';
@@ -15,9 +17,10 @@ export type { Facility, PageAfter, Reservation } from './records.js';
 export type { ParkingReads, ParkingRepository } from './repository.js';
 export { ParkingMirror } from './repo/parkingMirror.js';
 export { pgParkingRepository } from './repo/pgParkingRepository.js';
+export { sqliteGateParking } from './repo/sqliteGateParking.js';
 export { sqliteJourneyParking } from './repo/sqliteJourneyParking.js';
 export { sqliteParkingRepository } from './repo/sqliteParkingRepository.js';
 export { loadSampleParking, SAMPLE_OPERATOR_ID } from './sample.js';
 export { PARKING_STATUSES } from './types.js';
-export type { LiveAvailability, TimeWindow, WindowOffer } from './types.js';
+export type { EpochMs, LiveAvailability, TimeWindow, WindowOffer } from './types.js';
 export { checkWindow, PAST_GRACE_MS } from './window.js';

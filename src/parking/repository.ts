@@ -29,7 +29,7 @@ export interface ParkingReads {
   facilitiesInBox(box: LatLonBox): Facility[];
   /** Latest reports of the given facilities, by facility id (facilities that never reported are absent). */
   latestAvailability(facilityIds: readonly string[]): Map<string, StoredAvailability>;
-  /** Windows of the HELD (unexpired at `nowMs`) and CONFIRMED reservations of a facility that overlap `window`. */
+  /** Windows of the HELD (unexpired at `nowMs`), CONFIRMED and CHECKED_IN reservations of a facility that overlap `window`. */
   activeWindows(facilityId: string, window: TimeWindow, nowMs: EpochMs): TimeWindow[];
 }
 

@@ -76,6 +76,8 @@ export function newReservation(
     idempotencyKey: req.idempotencyKey,
     requestHash: ctx.hash,
     journeyId: req.journeyId ?? null,
+    checkedInAt: null,
+    checkedOutAt: null,
     createdAt: now,
     updatedAt: now,
   };

@@ -6,6 +6,7 @@ export const PARKING_STATUSES = ['OPEN', 'CLOSED', 'FULL', 'UNKNOWN'] as const;
 export const RESERVATION_STATUSES = [
   'HELD',
   'CONFIRMED',
+  'CHECKED_IN',
   'CANCELLED',
   'EXPIRED',
   'COMPLETED',
@@ -43,7 +44,7 @@ export interface LiveAvailability {
 export interface WindowOffer {
   /** Open for the whole window according to its opening hours. */
   open: boolean;
-  /** Reservable spaces not taken by HELD or CONFIRMED reservations at the busiest instant. */
+  /** Reservable spaces not taken by HELD, CONFIRMED or CHECKED_IN reservations at the busiest instant. */
   reservableLeft: number;
   /** Price of the window, minor units of the facility's currency. */
   priceMinor: MinorUnits;

@@ -9,7 +9,7 @@ export interface Overbooking {
 }
 
 /**
- * Every facility whose HELD (hold not run out at `nowMs`) and CONFIRMED reservations cover one
+ * Every facility whose HELD (hold not run out at `nowMs`), CONFIRMED and CHECKED_IN reservations cover one
  * instant more often than `reservableSpaces`, read straight from the table; [] when none.
  */
 export function overbookings(db: Database.Database, nowMs: number): Overbooking[] {
@@ -21,7 +21,7 @@ export function overbookings(db: Database.Database, nowMs: number): Overbooking[
   }[];
   const windowsOf = db.prepare(
     `SELECT starts_at AS start, ends_at AS end FROM parking_reservations
-     WHERE facility_id = ? AND (status = 'CONFIRMED' OR (status = 'HELD' AND hold_expires_at > ?))`,
+     WHERE facility_id = ? AND (status IN ('CONFIRMED', 'CHECKED_IN') OR (status = 'HELD' AND hold_expires_at > ?))`,
   );
   const out: Overbooking[] = [];
   for (const f of facilities) {

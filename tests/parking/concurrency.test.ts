@@ -16,7 +16,7 @@ interface Window {
 async function activeWindows(h: Harness, facilityId: string): Promise<Window[]> {
   const rows = await h.query<{ start: number | Date; end: number | Date }>(
     `SELECT starts_at AS start, ends_at AS "end" FROM parking_reservations
-     WHERE facility_id = '${facilityId.replace(/'/g, "''")}' AND status IN ('HELD', 'CONFIRMED')`,
+     WHERE facility_id = '${facilityId.replace(/'/g, "''")}' AND status IN ('HELD', 'CONFIRMED', 'CHECKED_IN')`,
   );
   return rows.map((r) => ({ start: new Date(r.start).getTime(), end: new Date(r.end).getTime() }));
 }

@@ -3,3 +3,4 @@ export * from './feeds.js';
 export * from './parking.js';
 export * from './realtime.js';
 export * from './journeys.js';
+export * from './pass.js';

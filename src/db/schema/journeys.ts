@@ -8,7 +8,7 @@ export const journeys = sqliteTable(
   {
     id: text('id').primaryKey(),
     riderId: text('rider_id').notNull(),
-    /** CONFIRMED or CANCELLED; STARTED and FINISHED follow from the clock (journeys/status.ts). */
+    /** CONFIRMED, STARTED (checked in at the lot) or CANCELLED; FINISHED follows from the clock (journeys/status.ts). */
     status: text('status', { enum: STORED_JOURNEY_STATUSES }).notNull(),
     /** The booked itinerary in its compact, network-independent form (journeys/compactItinerary.ts), JSON. */
     itinerary: text('itinerary').notNull(),

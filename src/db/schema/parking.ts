@@ -94,6 +94,10 @@ export const parkingReservations = sqliteTable(
     requestHash: text('request_hash').notNull(),
     /** The booked journey this reservation belongs to (journeys issue). */
     journeyId: text('journey_id'),
+    /** When the car passed the gate in (CHECKED_IN, DESIGN.md §11); null before. */
+    checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
+    /** When the car passed the gate out (COMPLETED by check-out); null before. */
+    checkedOutAt: integer('checked_out_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

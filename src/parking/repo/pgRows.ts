@@ -1,4 +1,4 @@
-import { and, asc, between, count, desc, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, between, count, desc, eq, gt, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { afterKeyset, pgSchema, type PgRunner } from '../../db/index.js';
 import type { Facility, PageAfter, Reservation, StoredAvailability } from '../records.js';
 import type { LatLonBox } from '../repository.js';
@@ -204,7 +204,7 @@ export async function completeEnded(db: PgRunner, now: Date): Promise<string[]> 
   return rows.map((row) => row.facilityId);
 }
 
-/** Windows of the HELD (unexpired at `now`) and CONFIRMED reservations of a facility that overlap `window`. */
+/** Windows of the HELD (unexpired at `now`), CONFIRMED and CHECKED_IN reservations of a facility that overlap `window`. */
 export async function activeWindows(
   db: PgRunner,
   facilityId: string,
@@ -217,22 +217,23 @@ export async function activeWindows(
     .where(
       and(
         eq(r.facilityId, facilityId),
-        inArray(r.status, ['HELD', 'CONFIRMED']),
+        // A checked-in car holds its space until check-out or its window's end (DESIGN.md §11).
+        inArray(r.status, ['HELD', 'CONFIRMED', 'CHECKED_IN']),
         lt(r.startsAt, new Date(window.endMs)),
         gt(r.endsAt, new Date(window.startMs)),
-        or(eq(r.status, 'CONFIRMED'), gt(r.holdExpiresAt, now)),
+        or(ne(r.status, 'HELD'), gt(r.holdExpiresAt, now)),
       ),
     );
   return rows.map((row) => ({ startMs: row.startsAt.getTime(), endMs: row.endsAt.getTime() }));
 }
 
-/** HELD and CONFIRMED reservations ending after `after` (of one facility, or all): what the mirror keeps. */
+/** HELD, CONFIRMED and CHECKED_IN reservations ending after `after` (of one facility, or all): what the mirror keeps. */
 export async function liveReservations(
   db: PgRunner,
   after: Date,
   facilityId?: string,
 ): Promise<Reservation[]> {
-  const live = and(inArray(r.status, ['HELD', 'CONFIRMED']), gt(r.endsAt, after));
+  const live = and(inArray(r.status, ['HELD', 'CONFIRMED', 'CHECKED_IN']), gt(r.endsAt, after));
   return db
     .select()
     .from(r)

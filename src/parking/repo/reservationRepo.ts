@@ -62,11 +62,14 @@ export function completeEnded(db: SyncDb, now: Date): number {
 }
 
 const activeWindowsSql = `SELECT starts_at AS startMs, ends_at AS endMs FROM parking_reservations
-  WHERE facility_id = ? AND status IN ('HELD', 'CONFIRMED') AND starts_at < ? AND ends_at > ?
-    AND (status = 'CONFIRMED' OR hold_expires_at > ?)`;
+  WHERE facility_id = ? AND status IN ('HELD', 'CONFIRMED', 'CHECKED_IN') AND starts_at < ? AND ends_at > ?
+    AND (status <> 'HELD' OR hold_expires_at > ?)`;
 const activeWindowsStatements = new WeakMap<object, Statement<unknown[], TimeWindow>>();
 
-/** Windows of the HELD (unexpired at `now`) and CONFIRMED reservations of a facility that overlap `window`. */
+/**
+ * Windows of the HELD (unexpired at `now`), CONFIRMED and CHECKED_IN reservations of a facility that
+ * overlap `window`: a checked-in car holds its space until check-out or its window's end (DESIGN.md §11).
+ */
 export function activeWindows(
   db: SyncDb,
   facilityId: string,

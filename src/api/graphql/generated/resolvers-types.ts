@@ -4,6 +4,7 @@ import type { VehicleInput, FeedAlert } from '../../../realtime/model.js';
 import type { ParkingFacilityModel, ParkingReservationModel, IgnoredParkingReportModel } from '../parkingModels.js';
 import type { PlanResult } from '../../../planner/itinerary.js';
 import type { JourneyLegModel, LegParkingModel, JourneyModel } from '../journeyModels.js';
+import type { IssuedPass } from '../../../pass/index.js';
 import type { PlacePoint } from '../../../planner/query.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -107,6 +108,44 @@ export type CancelParkingReservationInput = {
 
 export type CancelParkingReservationPayload = {
   __typename?: 'CancelParkingReservationPayload';
+  reservation: ParkingReservation;
+};
+
+export type CheckInParkingInput = {
+  /** When the car passed the gate; at most 5 minutes ahead of the server's clock. */
+  at: Scalars['DateTime']['input'];
+  /** The facility the gate belongs to. */
+  facilityId: Scalars['ID']['input'];
+  /** One per gate event: a retry with the same key returns the first result (1–128 characters). */
+  idempotencyKey: Scalars['String']['input'];
+  /** The pass token the gate scanned (`JourneyPass.token`). */
+  pass: Scalars['String']['input'];
+};
+
+export type CheckInParkingPayload = {
+  __typename?: 'CheckInParkingPayload';
+  /** True when this idempotency key had already recorded the check-in (nothing changed). */
+  replayed: Scalars['Boolean']['output'];
+  /** The reservation, now CHECKED_IN. */
+  reservation: ParkingReservation;
+};
+
+export type CheckOutParkingInput = {
+  /** When the car passed the gate out; at most 5 minutes ahead of the server's clock. */
+  at: Scalars['DateTime']['input'];
+  /** One per gate event: a retry with the same key returns the first result (1–128 characters). */
+  idempotencyKey: Scalars['String']['input'];
+  /** The pass token the gate scanned (its validity may have run out); or give `reservationId`. */
+  pass?: InputMaybe<Scalars['String']['input']>;
+  /** The reservation to check out; or give `pass`. */
+  reservationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CheckOutParkingPayload = {
+  __typename?: 'CheckOutParkingPayload';
+  /** True when this idempotency key had already recorded the check-out (nothing changed). */
+  replayed: Scalars['Boolean']['output'];
+  /** The reservation, now COMPLETED. */
   reservation: ParkingReservation;
 };
 
@@ -250,6 +289,12 @@ export type Journey = {
   legs: Array<Leg>;
   /** Best known arrival: the planned one moved by the live delay at the end of the last ride. */
   liveArrival: Scalars['DateTime']['output'];
+  /**
+   * The journey's pass (its rider, or an admin), issued once and shown the same from then on; also
+   * `GET /v1/journeys/:id/pass.svg` and `.png`. Null once the journey is cancelled: its pass is
+   * revoked and listed for offline gates.
+   */
+  pass?: Maybe<JourneyPass>;
   /** The parking reservation of the PARK leg; null without one. */
   reservation?: Maybe<ParkingReservation>;
   status: JourneyStatus;
@@ -270,8 +315,27 @@ export type JourneyEdge = {
 };
 
 /**
+ * A journey's pass (DESIGN.md §11): one signed code for the whole journey, shown as a QR code at the
+ * lot's gate, which can verify it offline with the keys of `GET /.well-known/jwks.json`.
+ */
+export type JourneyPass = {
+  __typename?: 'JourneyPass';
+  /** Its `exp`: the later of the last arrival and the end of the parking window, plus PASS_GRACE_SECONDS (default 900). */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The token as a QR code (error correction M), SVG markup. */
+  qrSvg: Scalars['String']['output'];
+  /**
+   * A compact JWS signed with EdDSA (Ed25519), `kid` in its header. Claims: `jti` the journey id
+   * (also the pass id), `sub` a per-journey pseudonym of the rider (never the rider id), `nbf`/`exp`
+   * its validity, `pk` per parking leg `{ f: facility id, c: reservation code, s, e: window, Unix
+   * seconds }`. About 400 bytes.
+   */
+  token: Scalars['String']['output'];
+};
+
+/**
  * Lifecycle of a booked journey (TOMP-API): `CONFIRMED` until its planned departure, `STARTED`
- * from then, `FINISHED` from its planned arrival; `CANCELLED` by cancelJourney, which releases the
+ * from then (or from the check-in of its car at the lot, if earlier), `FINISHED` from its planned arrival; `CANCELLED` by cancelJourney, which releases the
  * parking.
  */
 export type JourneyStatus =
@@ -286,6 +350,8 @@ export type JourneyTotals = {
   driveSeconds: Scalars['Int']['output'];
   /** Planned arrival minus planned departure. */
   durationSeconds: Scalars['Int']['output'];
+  /** Time the car stood in the lot: check-in to check-out (or to now while checked in); null before check-in. */
+  parkedSeconds?: Maybe<Scalars['Int']['output']>;
   /** What the parking costs (the reservation's price); null without parking. */
   price?: Maybe<Money>;
   transfers: Scalars['Int']['output'];
@@ -386,10 +452,26 @@ export type Mutation = {
    * planning; BAD_USER_INPUT for an unknown or expired itinerary id (plan again).
    */
   bookJourney: BookJourneyPayload;
-  /** Cancels a journey and releases its parking (its rider); a finished journey cannot be cancelled (CONFLICT). */
+  /**
+   * Cancels a journey and releases its parking (its rider); a finished journey, or one whose car was
+   * checked in at the lot, cannot be cancelled (CONFLICT).
+   */
   cancelJourney: CancelJourneyPayload;
   /** Cancels a reservation, freeing its space (its rider). */
   cancelParkingReservation: CancelParkingReservationPayload;
+  /**
+   * A lot's gate checks a pass in (the operator key of that facility only): the reservation becomes
+   * CHECKED_IN and the journey STARTED. Refusals: PASS_INVALID (bad signature, unknown key, not a
+   * pass), FORBIDDEN (another facility or operator), PASS_NOT_VALID_NOW (outside the pass's validity
+   * or the reservation window, with a grace of PASS_GRACE_SECONDS, default 900), PASS_REVOKED (the
+   * journey was cancelled), CONFLICT (already checked in). Also `POST /v1/parking/checkins`.
+   */
+  checkInParking: CheckInParkingPayload;
+  /**
+   * A lot's gate checks a car out (the facility's operator key): CHECKED_IN → COMPLETED. CONFLICT
+   * when it is not checked in; FORBIDDEN for another operator's reservation.
+   */
+  checkOutParking: CheckOutParkingPayload;
   /** Confirms a HELD reservation (its rider). */
   confirmParkingReservation: ConfirmParkingReservationPayload;
   /** Imports a new version of a feed (agency key for that feed, or admin). The old version serves until the swap. */
@@ -419,6 +501,16 @@ export type MutationCancelJourneyArgs = {
 
 export type MutationCancelParkingReservationArgs = {
   input: CancelParkingReservationInput;
+};
+
+
+export type MutationCheckInParkingArgs = {
+  input: CheckInParkingInput;
+};
+
+
+export type MutationCheckOutParkingArgs = {
+  input: CheckOutParkingInput;
 };
 
 
@@ -551,6 +643,10 @@ export type ParkingReportIgnoredReason =
 /** One reserved space at a facility for `[startsAt, endsAt)`. */
 export type ParkingReservation = {
   __typename?: 'ParkingReservation';
+  /** When the car passed the gate in; null before. */
+  checkedInAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the car passed the gate out; null before. */
+  checkedOutAt?: Maybe<Scalars['DateTime']['output']>;
   /** Short code to show at the gate. */
   code: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
@@ -559,6 +655,8 @@ export type ParkingReservation = {
   /** When a HELD reservation expires unless confirmed; null for others. */
   holdExpiresAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** Seconds the car stood past `endsAt`: till check-out, or till now while still checked in; 0 otherwise. */
+  overstaySeconds: Scalars['Int']['output'];
   price: Money;
   startsAt: Scalars['DateTime']['output'];
   status: ParkingReservationStatus;
@@ -579,10 +677,13 @@ export type ParkingReservationEdge = {
 
 /**
  * Lifecycle of a reservation: `HELD` expires after the server's hold time unless confirmed;
- * `CONFIRMED` becomes `COMPLETED` once its window ends.
+ * `CONFIRMED` becomes `COMPLETED` once its window ends, or `CHECKED_IN` when the car passes the
+ * gate (checkInParking), and `COMPLETED` at check-out (checkOutParking).
  */
 export type ParkingReservationStatus =
   | 'CANCELLED'
+  /** The car passed the gate in (checkInParking); it holds its space until check-out or the window's end. */
+  | 'CHECKED_IN'
   | 'COMPLETED'
   | 'CONFIRMED'
   | 'EXPIRED'
@@ -1060,6 +1161,10 @@ export type ResolversTypes = ResolversObject<{
   CancelJourneyPayload: ResolverTypeWrapper<Omit<CancelJourneyPayload, 'journey'> & { journey: ResolversTypes['Journey'] }>;
   CancelParkingReservationInput: CancelParkingReservationInput;
   CancelParkingReservationPayload: ResolverTypeWrapper<Omit<CancelParkingReservationPayload, 'reservation'> & { reservation: ResolversTypes['ParkingReservation'] }>;
+  CheckInParkingInput: CheckInParkingInput;
+  CheckInParkingPayload: ResolverTypeWrapper<Omit<CheckInParkingPayload, 'reservation'> & { reservation: ResolversTypes['ParkingReservation'] }>;
+  CheckOutParkingInput: CheckOutParkingInput;
+  CheckOutParkingPayload: ResolverTypeWrapper<Omit<CheckOutParkingPayload, 'reservation'> & { reservation: ResolversTypes['ParkingReservation'] }>;
   ConfirmParkingReservationInput: ConfirmParkingReservationInput;
   ConfirmParkingReservationPayload: ResolverTypeWrapper<Omit<ConfirmParkingReservationPayload, 'reservation'> & { reservation: ResolversTypes['ParkingReservation'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1082,6 +1187,7 @@ export type ResolversTypes = ResolversObject<{
   Journey: ResolverTypeWrapper<JourneyModel>;
   JourneyConnection: ResolverTypeWrapper<Omit<JourneyConnection, 'edges'> & { edges: Array<ResolversTypes['JourneyEdge']> }>;
   JourneyEdge: ResolverTypeWrapper<Omit<JourneyEdge, 'node'> & { node: ResolversTypes['Journey'] }>;
+  JourneyPass: ResolverTypeWrapper<IssuedPass>;
   JourneyStatus: JourneyStatus;
   JourneyTotals: ResolverTypeWrapper<JourneyModel>;
   LatLonInput: LatLonInput;
@@ -1137,6 +1243,10 @@ export type ResolversParentTypes = ResolversObject<{
   CancelJourneyPayload: Omit<CancelJourneyPayload, 'journey'> & { journey: ResolversParentTypes['Journey'] };
   CancelParkingReservationInput: CancelParkingReservationInput;
   CancelParkingReservationPayload: Omit<CancelParkingReservationPayload, 'reservation'> & { reservation: ResolversParentTypes['ParkingReservation'] };
+  CheckInParkingInput: CheckInParkingInput;
+  CheckInParkingPayload: Omit<CheckInParkingPayload, 'reservation'> & { reservation: ResolversParentTypes['ParkingReservation'] };
+  CheckOutParkingInput: CheckOutParkingInput;
+  CheckOutParkingPayload: Omit<CheckOutParkingPayload, 'reservation'> & { reservation: ResolversParentTypes['ParkingReservation'] };
   ConfirmParkingReservationInput: ConfirmParkingReservationInput;
   ConfirmParkingReservationPayload: Omit<ConfirmParkingReservationPayload, 'reservation'> & { reservation: ResolversParentTypes['ParkingReservation'] };
   Date: Scalars['Date']['output'];
@@ -1158,6 +1268,7 @@ export type ResolversParentTypes = ResolversObject<{
   Journey: JourneyModel;
   JourneyConnection: Omit<JourneyConnection, 'edges'> & { edges: Array<ResolversParentTypes['JourneyEdge']> };
   JourneyEdge: Omit<JourneyEdge, 'node'> & { node: ResolversParentTypes['Journey'] };
+  JourneyPass: IssuedPass;
   JourneyTotals: JourneyModel;
   LatLonInput: LatLonInput;
   Leg: JourneyLegModel;
@@ -1218,6 +1329,16 @@ export type CancelJourneyPayloadResolvers<ContextType = GraphQLContext, ParentTy
 }>;
 
 export type CancelParkingReservationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancelParkingReservationPayload'] = ResolversParentTypes['CancelParkingReservationPayload']> = ResolversObject<{
+  reservation?: Resolver<ResolversTypes['ParkingReservation'], ParentType, ContextType>;
+}>;
+
+export type CheckInParkingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckInParkingPayload'] = ResolversParentTypes['CheckInParkingPayload']> = ResolversObject<{
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reservation?: Resolver<ResolversTypes['ParkingReservation'], ParentType, ContextType>;
+}>;
+
+export type CheckOutParkingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckOutParkingPayload'] = ResolversParentTypes['CheckOutParkingPayload']> = ResolversObject<{
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reservation?: Resolver<ResolversTypes['ParkingReservation'], ParentType, ContextType>;
 }>;
 
@@ -1319,6 +1440,7 @@ export type JourneyResolvers<ContextType = GraphQLContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   legs?: Resolver<Array<ResolversTypes['Leg']>, ParentType, ContextType>;
   liveArrival?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pass?: Resolver<Maybe<ResolversTypes['JourneyPass']>, ParentType, ContextType>;
   reservation?: Resolver<Maybe<ResolversTypes['ParkingReservation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['JourneyStatus'], ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['JourneyTotals'], ParentType, ContextType>;
@@ -1334,9 +1456,16 @@ export type JourneyEdgeResolvers<ContextType = GraphQLContext, ParentType extend
   node?: Resolver<ResolversTypes['Journey'], ParentType, ContextType>;
 }>;
 
+export type JourneyPassResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['JourneyPass'] = ResolversParentTypes['JourneyPass']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type JourneyTotalsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['JourneyTotals'] = ResolversParentTypes['JourneyTotals']> = ResolversObject<{
   driveSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   durationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  parkedSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   price?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   transfers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   walkMeters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1385,6 +1514,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   bookJourney?: Resolver<ResolversTypes['BookJourneyPayload'], ParentType, ContextType, RequireFields<MutationBookJourneyArgs, 'input'>>;
   cancelJourney?: Resolver<ResolversTypes['CancelJourneyPayload'], ParentType, ContextType, RequireFields<MutationCancelJourneyArgs, 'input'>>;
   cancelParkingReservation?: Resolver<ResolversTypes['CancelParkingReservationPayload'], ParentType, ContextType, RequireFields<MutationCancelParkingReservationArgs, 'input'>>;
+  checkInParking?: Resolver<ResolversTypes['CheckInParkingPayload'], ParentType, ContextType, RequireFields<MutationCheckInParkingArgs, 'input'>>;
+  checkOutParking?: Resolver<ResolversTypes['CheckOutParkingPayload'], ParentType, ContextType, RequireFields<MutationCheckOutParkingArgs, 'input'>>;
   confirmParkingReservation?: Resolver<ResolversTypes['ConfirmParkingReservationPayload'], ParentType, ContextType, RequireFields<MutationConfirmParkingReservationArgs, 'input'>>;
   importFeed?: Resolver<ResolversTypes['ImportFeedPayload'], ParentType, ContextType, RequireFields<MutationImportFeedArgs, 'input'>>;
   reportParkingAvailability?: Resolver<ResolversTypes['ReportParkingAvailabilityPayload'], ParentType, ContextType, RequireFields<MutationReportParkingAvailabilityArgs, 'input'>>;
@@ -1431,12 +1562,15 @@ export type ParkingPriceResolvers<ContextType = GraphQLContext, ParentType exten
 }>;
 
 export type ParkingReservationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParkingReservation'] = ResolversParentTypes['ParkingReservation']> = ResolversObject<{
+  checkedInAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  checkedOutAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   facility?: Resolver<ResolversTypes['ParkingFacility'], ParentType, ContextType>;
   holdExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  overstaySeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ParkingReservationStatus'], ParentType, ContextType>;
@@ -1555,6 +1689,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   BookJourneyPayload?: BookJourneyPayloadResolvers<ContextType>;
   CancelJourneyPayload?: CancelJourneyPayloadResolvers<ContextType>;
   CancelParkingReservationPayload?: CancelParkingReservationPayloadResolvers<ContextType>;
+  CheckInParkingPayload?: CheckInParkingPayloadResolvers<ContextType>;
+  CheckOutParkingPayload?: CheckOutParkingPayloadResolvers<ContextType>;
   ConfirmParkingReservationPayload?: ConfirmParkingReservationPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -1571,6 +1707,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Journey?: JourneyResolvers<ContextType>;
   JourneyConnection?: JourneyConnectionResolvers<ContextType>;
   JourneyEdge?: JourneyEdgeResolvers<ContextType>;
+  JourneyPass?: JourneyPassResolvers<ContextType>;
   JourneyTotals?: JourneyTotalsResolvers<ContextType>;
   Leg?: LegResolvers<ContextType>;
   LegParking?: LegParkingResolvers<ContextType>;

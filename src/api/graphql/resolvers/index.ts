@@ -36,6 +36,14 @@ import { cancelJourney } from './Mutation/cancelJourney.js';
 import { journey } from './Query/journey.js';
 import { myJourneys } from './Query/myJourneys.js';
 import { journeyUpdated } from './Subscription/journeyUpdated.js';
+import { checkInParking } from './Mutation/checkInParking.js';
+import { checkOutParking } from './Mutation/checkOutParking.js';
+import {
+  JourneyPass,
+  JourneyPassFields,
+  JourneyTotalsGateFields,
+  ParkingReservationGateFields,
+} from './types/JourneyPass.js';
 import {
   Journey,
   JourneyTotals,
@@ -74,6 +82,8 @@ export const resolvers: Resolvers = {
     cancelParkingReservation,
     bookJourney,
     cancelJourney,
+    checkInParking,
+    checkOutParking,
   },
   Stop,
   Route,
@@ -85,13 +95,14 @@ export const resolvers: Resolvers = {
   Feed,
   Agency,
   ParkingFacility,
-  ParkingReservation,
+  ParkingReservation: { ...ParkingReservation, ...ParkingReservationGateFields },
   IgnoredParkingReport,
   Itinerary,
   Leg: { ...Leg, ...LegJourneyFields },
   Place,
   IntermediateStop,
   LegParking: { ...LegParking, ...LegParkingJourneyFields },
-  Journey,
-  JourneyTotals,
+  Journey: { ...Journey, ...JourneyPassFields },
+  JourneyTotals: { ...JourneyTotals, ...JourneyTotalsGateFields },
+  JourneyPass,
 };

@@ -3,4 +3,5 @@ export * from './auth.js';
 export * from './feeds.js';
 export * from './journeys.js';
 export * from './parking.js';
+export * from './pass.js';
 export * from './realtime.js';

@@ -96,6 +96,10 @@ export const parkingReservations = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     requestHash: text('request_hash').notNull(),
     journeyId: text('journey_id'),
+    /** When the car passed the gate in (CHECKED_IN, DESIGN.md §11); null before. */
+    checkedInAt: at('checked_in_at'),
+    /** When the car passed the gate out; null before. */
+    checkedOutAt: at('checked_out_at'),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
   },

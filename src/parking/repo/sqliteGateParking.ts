@@ -1,0 +1,59 @@
+import { and, asc, eq, gte, isNotNull } from 'drizzle-orm';
+import { parkingReservations } from '../../db/index.js';
+import type { SyncDb } from '../../db/index.js';
+import type { GateParkingPort } from '../gateParking.js';
+import type { Reservation } from '../records.js';
+import { findFacility } from './facilityRepo.js';
+import { findReservation } from './reservationRepo.js';
+
+const r = parkingReservations;
+
+function update(tx: SyncDb, id: string, changes: Partial<Reservation>): void {
+  tx.update(r).set(changes).where(eq(r.id, id)).run();
+}
+
+/** Parking's port for the gate on SQLite: each call runs inside the caller's synchronous IMMEDIATE transaction. */
+export const sqliteGateParking: GateParkingPort<SyncDb> = {
+  reservationByCode: (tx, code) => tx.select().from(r).where(eq(r.code, code)).get(),
+  reservationById: (tx, id) => findReservation(tx, id),
+  // The IMMEDIATE transaction already holds the database's write lock.
+  lockFacility: (tx, facilityId) => findFacility(tx, facilityId),
+  checkIn: (tx, reservation, atMs, nowMs) => {
+    const changes = {
+      status: 'CHECKED_IN' as const,
+      checkedInAt: new Date(atMs),
+      updatedAt: new Date(nowMs),
+    };
+    update(tx, reservation.id, changes);
+    return { ...reservation, ...changes };
+  },
+  checkOut: (tx, reservation, atMs, nowMs) => {
+    const changes = {
+      status: 'COMPLETED' as const,
+      checkedOutAt: new Date(atMs),
+      updatedAt: new Date(nowMs),
+    };
+    update(tx, reservation.id, changes);
+    return { ...reservation, ...changes };
+  },
+  revokedSince: (tx, facilityId, sinceMs, limit) =>
+    tx
+      .select({ passId: r.journeyId, reservationCode: r.code, revokedAt: r.updatedAt })
+      .from(r)
+      .where(
+        and(
+          eq(r.facilityId, facilityId),
+          eq(r.status, 'CANCELLED'),
+          isNotNull(r.journeyId),
+          gte(r.updatedAt, new Date(sinceMs)),
+        ),
+      )
+      .orderBy(asc(r.updatedAt), asc(r.id))
+      .limit(limit)
+      .all()
+      .map((row) => ({
+        passId: row.passId!,
+        reservationCode: row.reservationCode,
+        revokedAtMs: row.revokedAt.getTime(),
+      })),
+};
