@@ -35,10 +35,14 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Runs `maas <args>` on `dataDir` and returns what it printed. */
-export async function maasCli(dataDir: string, args: string[]): Promise<string> {
+export async function maasCli(
+  dataDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, [BIN, ...args], {
     cwd: ROOT,
-    env: childEnv({ DATA_DIR: dataDir }),
+    env: childEnv({ DATA_DIR: dataDir, ...env }),
   });
   return stdout.trim();
 }

@@ -39,7 +39,10 @@ export async function openPgDb(url: string, options: PgOptions = {}): Promise<Pg
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => undefined,
-    connection: { application_name: options.applicationName ?? 'maas' },
+    // An `application_name` in the URL names the replica in pg_stat_activity; else this.
+    connection: new URL(url).searchParams.has('application_name')
+      ? {}
+      : { application_name: options.applicationName ?? 'maas' },
   });
   const db = drizzle(sql, { schema: pgSchema });
   try {

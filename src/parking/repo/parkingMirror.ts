@@ -28,12 +28,20 @@ export class ParkingMirror implements ParkingReads {
   private seq = 0;
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | undefined;
+  private stopped = false;
 
   constructor(
     private readonly db: PgDb,
     private readonly nowMs: () => EpochMs,
-    private readonly onError: (error: unknown) => void = () => undefined,
-  ) {}
+    onError: (error: unknown) => void = () => undefined,
+  ) {
+    // After `stop` the pool may be closing: a refresh still running then is not worth a warning.
+    this.onError = (error) => {
+      if (!this.stopped) onError(error);
+    };
+  }
+
+  private readonly onError: (error: unknown) => void;
 
   /** Loads everything and starts following changes. */
   async start(): Promise<void> {
@@ -50,12 +58,14 @@ export class ParkingMirror implements ParkingReads {
 
   /** Stops following changes. */
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     await this.unlisten?.().catch(() => undefined);
   }
 
   /** Reloads the given facilities (after a local write, or a notification). */
   async reload(facilityIds: readonly string[]): Promise<void> {
+    if (this.stopped) return;
     const ids = [...new Set(facilityIds)].filter((id) => id.length > 0);
     if (ids.length === 0) return;
     const seq = ++this.seq;
