@@ -26,6 +26,7 @@ function sampleStop(): string {
   return lines[1]!.split(',')[header.indexOf('stop_id')]!.trim();
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape of `data`
 async function gql<T>(
   base: string,
   query: string,
@@ -104,8 +105,8 @@ describe.runIf(RUN)('three replicas on one PostgreSQL database', () => {
   }, 600_000);
   afterAll(async () => {
     await Promise.all(replicas.map((r) => r.stop('SIGKILL')));
-    await sql?.end({ timeout: 1 });
-    await database?.drop();
+    await sql.end({ timeout: 1 });
+    await database.drop();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
