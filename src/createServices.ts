@@ -21,6 +21,7 @@ import {
   sqliteJourneyRepository,
 } from './journeys/index.js';
 import type { Services } from './services.js';
+import { formatInstant } from './transit/index.js';
 
 /** Wires the services on a data folder: the app database (migrated), keys, feeds. */
 export function createServices(config: Config, clock: Clock = systemClock): Services {
@@ -67,6 +68,8 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     repository: sqliteJourneyRepository(db, commits, sqliteJourneyParking),
     clock,
     tokens: itineraryTokens,
+    live: () => ({ network: feeds.network, overlay: realtime.snapshot.overlay }),
+    showTime: (instant) => formatInstant(instant, feeds.network?.primaryTimezone ?? 'UTC'),
   });
   return {
     config,

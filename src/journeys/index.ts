@@ -11,6 +11,7 @@ export { ITINERARY_KEY_PURPOSE, ItineraryTokens } from './itineraryToken.js';
 export {
   JourneyService,
   statusAt,
+  withItinerary,
   type BookedJourney,
   type JourneyDeps,
   type JourneyPage,
@@ -20,3 +21,5 @@ export type { Journey, JourneyPageAfter } from './records.js';
 export type { JourneyRepository } from './repository.js';
 export { sqliteJourneyRepository } from './repo/sqliteJourneyRepository.js';
 export type { JourneyStatus } from './status.js';
+export { liveJourney, liveStatus, type LiveInputs, type LiveJourney } from './liveJourney.js';
+export { flowLiveTimes } from './flowLiveTimes.js';
