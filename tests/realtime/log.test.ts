@@ -196,7 +196,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       expect(tripUpdatesOf(a)).toHaveLength(1);
       expect((await liveDep(a))?.delaySeconds).toBe(300);
       expect(b.services.realtime.snapshot.feeds.has('si')).toBe(false);
-      expect((await liveDep(b))?.realtimeState).toBeNull();
+      expect((await liveDep(b))?.realtimeState).toBe('SCHEDULED');
 
       b.services.realtime.catchUp();
       expect(tripUpdatesOf(b)).toEqual(tripUpdatesOf(a));
@@ -266,7 +266,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       a.close();
 
       const restarted = proc();
-      expect((await liveDep(restarted))?.realtimeState).toBeNull();
+      expect((await liveDep(restarted))?.realtimeState).toBe('SCHEDULED');
       restarted.services.realtime.catchUp();
       const after = await liveDep(restarted);
       expect(after?.delaySeconds).toBe(300);

@@ -69,7 +69,7 @@ describe('realtime push', () => {
   const row = (rows: BoardRow[]) => rows.find((r) => r.trip.id === `si:${dep.tripId}`);
 
   it('shows no realtime state before any message', async () => {
-    expect(row(await board(dep.stopId))?.realtimeState).toBeNull();
+    expect(row(await board(dep.stopId))?.realtimeState).toBe('SCHEDULED');
   });
 
   it('refuses a push without a key (401), for another feed (403), and a non-FeedMessage body (400)', async () => {
@@ -145,7 +145,7 @@ describe('realtime push', () => {
   it('falls back to the schedule when the data is older than REALTIME_MAX_AGE_SECONDS', async () => {
     h.clock.advance(h.config.realtimeMaxAgeSeconds + 1);
     const r = row(await board(dep.stopId))!;
-    expect(r.realtimeState).toBeNull();
+    expect(r.realtimeState).toBe('SCHEDULED');
     expect(r.realtimeDeparture).toBeNull();
     h.clock.set(NOW_MS);
   });

@@ -9,7 +9,5 @@ export const cancelParkingReservation: MutationResolvers['cancelParkingReservati
   ctx,
 ) => {
   const reservation = await ctx.services.parking.cancel(requireRider(ctx.caller), input.id);
-  // A journey's space given back changes what journey(id) shows: its followers hear of it.
-  if (reservation.journeyId) ctx.services.journeys.changed(reservation.journeyId);
   return { reservation: (await reservationModels(ctx, [reservation]))[0]! };
 };
