@@ -5,3 +5,4 @@ export * from './alerts.js';
 export * from './liveDepartures.js';
 export * from './snapshot.js';
 export * from './sources.js';
+export * from './freshness.js';

@@ -406,6 +406,7 @@ describe('maas serve with WORKERS=2 (child processes on the sample feed)', () =>
           expect(JSON.parse(res.body)).toEqual({
             applied: { tripUpdates: 1, vehiclePositions: 0, alerts: 0 },
             unknownTrips: 0,
+            refused: [],
           });
           times.push(await untilBothShowDelay(connections, row, delaySec));
         }

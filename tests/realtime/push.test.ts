@@ -104,6 +104,7 @@ describe('realtime push', () => {
     expect(res.body).toEqual({
       applied: { tripUpdates: 1, vehiclePositions: 0, alerts: 0 },
       unknownTrips: 1,
+      refused: [],
     });
 
     const here = row(await board(dep.stopId))!;

@@ -403,6 +403,7 @@ describe.skipIf(!existsSync(SI_ZIP))(
       expect(await push([delayAt(ride, ride.board, DELAY)])).toEqual({
         applied: { tripUpdates: 1, vehiclePositions: 0, alerts: 0 },
         unknownTrips: 0,
+        refused: [],
       });
 
       // Board: the stop before keeps the schedule; the delayed stop and the ones after move.
