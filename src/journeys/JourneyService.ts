@@ -108,9 +108,7 @@ export class JourneyService {
     }
     const it = opened.itinerary;
     if (it.t * 1000 < nowMs - PAST_GRACE_MS) {
-      throw new BadInputError(
-        `the itinerary left at ${this.deps.showTime(it.t)}: ${PLAN_AGAIN}`,
-      );
+      throw new BadInputError(`the itinerary left at ${this.deps.showTime(it.t)}: ${PLAN_AGAIN}`);
     }
     const id = randomUUID();
     const park = compactParkLeg(it);
