@@ -6,3 +6,4 @@ export * from './liveDepartures.js';
 export * from './snapshot.js';
 export * from './sources.js';
 export * from './freshness.js';
+export type { AlertInput, FeedAlert, VehicleInput } from './model.js';

@@ -4,7 +4,7 @@ import type { Harness } from '../helpers/harness.js';
 const LEG_FIELDS = /* GraphQL */ `
   mode departure arrival scheduledDeparture scheduledArrival delaySeconds realtime connectionAtRisk
   distanceMeters from { name lat lon stop { id } } to { name lat lon stop { id } }
-  route { shortName } trip { id }
+  route { shortName } trip { id } alerts { id }
   parking {
     facility { id name } availableSpaces stale reservable startsAt endsAt price { amount currency }
     reservation { id code status }
@@ -13,7 +13,7 @@ const LEG_FIELDS = /* GraphQL */ `
 
 /** Journey fields the tests read. */
 export const JOURNEY_FIELDS = /* GraphQL */ `
-  id status departure arrival liveArrival createdAt cancelledAt
+  id status departure arrival liveArrival createdAt cancelledAt alerts { id }
   reservation { id code status startsAt endsAt facility { id } }
   totals { durationSeconds walkMeters driveSeconds transfers price { amount currency } }
   legs { ${LEG_FIELDS} }
@@ -105,6 +105,7 @@ export interface LegOut {
   to: PlaceOut;
   route: { shortName: string | null } | null;
   trip: { id: string } | null;
+  alerts: { id: string }[];
   parking: {
     facility: { id: string; name: string };
     availableSpaces: number | null;
@@ -136,6 +137,7 @@ export interface JourneyOut {
   liveArrival: string;
   createdAt: string;
   cancelledAt: string | null;
+  alerts: { id: string }[];
   reservation: {
     id: string;
     code: string;

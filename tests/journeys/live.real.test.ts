@@ -29,7 +29,13 @@ import {
   type JourneyOut,
   type LegOut,
 } from './fixtures.js';
-import { expectConsistent, FeedStopTimes, legDelay, pushEntities } from './liveFixtures.js';
+import {
+  expectConsistent,
+  FeedStopTimes,
+  legDelay,
+  pushEntities,
+  unscoped,
+} from './liveFixtures.js';
 
 const SI_ZIP = path.join(SHARED_FEEDS, 'nyc-staten-island-bus.zip');
 const TZ = 'America/New_York';
@@ -144,6 +150,21 @@ describe.skipIf(!existsSync(SI_ZIP))('journeyUpdated over a real server (issue 1
     const atRisk = journeyOf(await sub.next());
     expect(buses(atRisk).map((l) => l.connectionAtRisk)).toEqual([true, false]);
     expectConsistent(atRisk);
+
+    // An alert on the second bus's trip: on that leg and on the journey, not on the first bus.
+    await pushEntities(h, agency, [
+      {
+        id: 'alert-1',
+        alert: {
+          informedEntity: [{ trip: { tripId: unscoped(bus2.trip!.id) } }],
+          headerText: { translation: [{ text: 'Diverted', language: 'en' }] },
+        },
+      },
+    ]);
+    const alerted = journeyOf(await sub.next());
+    expect(buses(alerted).map((l) => l.alerts)).toEqual([[], [{ id: 'si:alert-1' }]]);
+    expect(alerted.alerts).toEqual([{ id: 'si:alert-1' }]);
+    expect(buses(alerted).map((l) => l.connectionAtRisk)).toEqual([true, false]);
 
     // Expiry: REALTIME_MAX_AGE_SECONDS (300) later the timetable stands again, with no push.
     h.clock.advance(301);

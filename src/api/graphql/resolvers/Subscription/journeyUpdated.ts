@@ -53,7 +53,7 @@ export const journeyUpdated: SubscriptionResolvers['journeyUpdated'] = {
         while (!state.stopped) {
           const model = await current(ctx, id);
           feeds = feedsOf(model);
-          const fingerprint = journeyFingerprint(model);
+          const fingerprint = journeyFingerprint(ctx, model);
           if (fingerprint !== last) {
             last = fingerprint;
             await push({ journeyUpdated: model });

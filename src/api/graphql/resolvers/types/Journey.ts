@@ -2,6 +2,7 @@ import { toMajor } from '../../../../parking/index.js';
 import { isTransitLeg } from '../../../../planner/itinerary.js';
 import { formatInstant } from '../../../../transit/index.js';
 import type { GraphQLContext } from '../../context.js';
+import { journeyAlerts, legAlerts } from '../../legAlerts.js';
 import type {
   JourneyResolvers,
   JourneyTotalsResolvers,
@@ -24,6 +25,7 @@ export const Journey: JourneyResolvers = {
   arrival: (m, _a, ctx) => show(ctx, seconds(m.booked.journey.arrivalAt)),
   liveArrival: (m, _a, ctx) => show(ctx, m.live.followed.liveArrival),
   legs: (m) => m.live.followed.legs,
+  alerts: (m, _a, ctx) => journeyAlerts(ctx, m.live.followed.legs),
   reservation: (m) => m.reservation ?? null,
   totals: (m) => m,
   createdAt: (m, _a, ctx) => show(ctx, seconds(m.booked.journey.createdAt)),
@@ -51,9 +53,10 @@ export const JourneyTotals: JourneyTotalsResolvers = {
   },
 };
 
-/** `Leg.connectionAtRisk`: set on a journey's rides, false elsewhere. */
-export const LegJourneyFields: Pick<LegResolvers, 'connectionAtRisk'> = {
+/** `Leg.connectionAtRisk`: set on a journey's rides, false elsewhere; `Leg.alerts` (graphql/realtime.graphql). */
+export const LegJourneyFields: Pick<LegResolvers, 'connectionAtRisk' | 'alerts'> = {
   connectionAtRisk: (l) => l.connectionAtRisk ?? false,
+  alerts: (l, _a, ctx) => legAlerts(ctx, l),
 };
 
 /** `LegParking.reservation`: the booked space of a journey's PARK leg, null in plans. */
