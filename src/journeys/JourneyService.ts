@@ -13,6 +13,7 @@ import type { Journey, JourneyBooking, JourneyPageAfter, StoredJourney } from '.
 import type { JourneyRepository } from './repository.js';
 import type { UnixSeconds } from '../transit/index.js';
 import { liveJourney, type LiveInputs } from './liveJourney.js';
+import { rebookChange } from './rebookChange.js';
 import { journeyStatus } from './status.js';
 
 /** What the journey service needs. */
@@ -160,6 +161,46 @@ export class JourneyService {
       return true;
     });
     if (done.cancelled) this.changed(id);
+    return withItinerary(stored);
+  }
+
+  /**
+   * Moves a rider's journey onto another itinerary (issue 13), in one unit of work (`rebookChange`
+   * decides what the parking does). A retry with the itinerary already booked returns the journey as it is.
+   */
+  async rebook(
+    riderId: string,
+    id: string,
+    itineraryId: string,
+    idempotencyKey: string,
+  ): Promise<BookedJourney> {
+    if (idempotencyKey.length === 0 || idempotencyKey.length > 128) {
+      throw new BadInputError('idempotencyKey must be 1–128 characters');
+    }
+    const opened = this.deps.tokens.open(itineraryId);
+    if (!opened)
+      throw new BadInputError(
+        `itineraryId is not an itinerary id issued by this server: ${PLAN_AGAIN}`,
+      );
+    const nowMs = this.nowMs();
+    const inputs = this.deps.live();
+    const done = { changed: false };
+    const stored = await this.deps.repository.rebook(id, nowMs, (journey, reservation) => {
+      if (journey?.riderId !== riderId) throw new NotFoundError(`journey "${id}" does not exist`);
+      if (journey.itineraryHash === opened.hash) return undefined;
+      if (opened.expiresAt * 1000 <= nowMs) {
+        throw new BadInputError(
+          `the itinerary expired at ${this.deps.showTime(opened.expiresAt)}: ${PLAN_AGAIN}`,
+        );
+      }
+      const now = liveJourney(withItinerary({ journey, reservation }), inputs, nowMs);
+      if (now.status === 'FINISHED' || now.status === 'CANCELLED') {
+        throw new ConflictError(`the journey is ${now.status} and cannot be re-booked`);
+      }
+      done.changed = true;
+      return rebookChange(opened, reservation, (name) => this.deps.showTime(name));
+    });
+    if (done.changed) this.changed(id);
     return withItinerary(stored);
   }
 

@@ -1,6 +1,7 @@
 /** Journeys (DESIGN.md §6): the one entry point other folders import. */
 export {
   compactItinerary,
+  compactParkLeg,
   isCompactRide,
   type CompactItinerary,
   type CompactLeg,
@@ -23,3 +24,4 @@ export { sqliteJourneyRepository } from './repo/sqliteJourneyRepository.js';
 export type { JourneyStatus } from './status.js';
 export { liveJourney, liveStatus, type LiveInputs, type LiveJourney } from './liveJourney.js';
 export { flowLiveTimes } from './flowLiveTimes.js';
+export { joinWayOn, wayOnPoint, type WayOnPoint } from './wayOn.js';

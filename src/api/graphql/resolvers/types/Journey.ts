@@ -3,6 +3,7 @@ import { isTransitLeg } from '../../../../planner/itinerary.js';
 import { formatInstant } from '../../../../transit/index.js';
 import type { GraphQLContext } from '../../context.js';
 import { journeyAlerts, legAlerts } from '../../legAlerts.js';
+import { journeyAlternatives } from '../../journeyAlternatives.js';
 import type {
   JourneyResolvers,
   JourneyTotalsResolvers,
@@ -26,6 +27,7 @@ export const Journey: JourneyResolvers = {
   liveArrival: (m, _a, ctx) => show(ctx, m.live.followed.liveArrival),
   legs: (m) => m.live.followed.legs,
   alerts: (m, _a, ctx) => journeyAlerts(ctx, m.live.followed.legs),
+  alternatives: (m, { first }, ctx) => journeyAlternatives(ctx, m, first),
   reservation: (m) => m.reservation ?? null,
   totals: (m) => m,
   createdAt: (m, _a, ctx) => show(ctx, seconds(m.booked.journey.createdAt)),
