@@ -36,6 +36,13 @@ export const BOOK = /* GraphQL */ `
   }
 `;
 
+/** rebookJourney. */
+export const REBOOK = /* GraphQL */ `
+  mutation ($input: RebookJourneyInput!) {
+    rebookJourney(input: $input) { journey { ${JOURNEY_FIELDS} } }
+  }
+`;
+
 /** journey(id). */
 export const JOURNEY = /* GraphQL */ `
   query ($id: ID!) { journey(id: $id) { ${JOURNEY_FIELDS} } }

@@ -21,6 +21,8 @@ import {
   book,
   cancelJourney,
   JOURNEY_UPDATED_FULL,
+  REBOOK,
+  reservationRows,
   planItineraries,
   readJourney,
   sec,
@@ -52,6 +54,48 @@ const request = (to: { lat: number; lon: number }) => ({
   parkingUntil: '2026-12-02T18:00:00-05:00',
 });
 const buses = (j: { legs: LegOut[] }) => j.legs.filter((l) => l.mode === 'BUS');
+const ALTERNATIVES = /* GraphQL */ `
+  query ($id: ID!) {
+    journey(id: $id) {
+      alternatives(first: 3) {
+        id
+        departure
+        arrival
+        legs {
+          mode
+          departure
+          arrival
+          from {
+            stop {
+              id
+            }
+          }
+          to {
+            lat
+            lon
+            stop {
+              id
+            }
+          }
+          parking {
+            facility {
+              id
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+const RESERVE = /* GraphQL */ `
+  mutation ($input: ReserveParkingInput!) {
+    reserveParking(input: $input) {
+      reservation {
+        id
+      }
+    }
+  }
+`;
 const journeyOf = (e: { data?: { journeyUpdated: JourneyOut } | null }) => e.data!.journeyUpdated;
 
 describe.skipIf(!existsSync(SI_ZIP))('journeyUpdated over a real server (issue 13)', () => {
@@ -63,6 +107,17 @@ describe.skipIf(!existsSync(SI_ZIP))('journeyUpdated over a real server (issue 1
   let withChange: ItineraryOut;
   let oneBus: ItineraryOut;
 
+  async function rebook(id: string, itineraryId: string, idempotencyKey: string) {
+    const res = await h.gql<{ rebookJourney: { journey: JourneyOut } }>(
+      REBOOK,
+      { input: { id, itineraryId, idempotencyKey } },
+      rider,
+    );
+    const error = res.body.errors?.[0];
+    return error
+      ? { code: error.extensions?.code, journey: undefined }
+      : { code: undefined, journey: res.body.data!.rebookJourney.journey };
+  }
   const subscribe = (id: string) =>
     subscribeJourney(h, id, rider, server.url, JOURNEY_UPDATED_FULL);
 
@@ -110,6 +165,106 @@ describe.skipIf(!existsSync(SI_ZIP))('journeyUpdated over a real server (issue 1
     const event = journeyOf(await sub.next());
     expect(event).toMatchObject({ status: 'CANCELLED', reservation: { status: 'CANCELLED' } });
     expect(await sub.ended()).toBe(true);
+  });
+
+  it('alternatives after a broken connection, from the stop of the late bus at its live arrival; rebookJourney keeps the parking and is an event', async () => {
+    const journey = (await book(h, rider, withChange.id, 'live-alt')).journey!;
+    const sub = await subscribe(journey.id);
+    const first = journeyOf(await sub.next());
+    const [bus1] = buses(first) as [LegOut, LegOut];
+    await pushEntities(h, agency, [legDelay(times, bus1, 900, TZ)]);
+    const broken = journeyOf(await sub.next());
+    expect(buses(broken).map((l) => l.connectionAtRisk)).toEqual([true, false]);
+    const late = buses(broken)[0]!;
+
+    const res = await h.gql<{ journey: { alternatives: ItineraryOut[] } }>(
+      ALTERNATIVES,
+      { id: journey.id },
+      rider,
+    );
+    expect(res.body.errors).toBeUndefined();
+    const alternatives = res.body.data!.journey.alternatives;
+    expect(alternatives.length).toBeGreaterThanOrEqual(1);
+    expect(alternatives.length).toBeLessThanOrEqual(3);
+    for (const alt of alternatives) {
+      // From the alighting stop of the late bus, no earlier than its live arrival; no new drive.
+      expect(alt.legs[0]!.from.stop?.id).toBe(late.to.stop!.id);
+      expect(sec(alt.departure)).toBeGreaterThanOrEqual(sec(late.arrival));
+      expect(alt.legs.map((l) => l.mode)).not.toContain('CAR');
+      expect(alt.legs[alt.legs.length - 1]!.to).toMatchObject({
+        lat: MIDLAND_BEACH.lat,
+        lon: MIDLAND_BEACH.lon,
+      });
+    }
+    const chosen = alternatives[0]!;
+
+    const rebooked = await rebook(journey.id, chosen.id, 'alt-1');
+    expect(rebooked.code).toBeUndefined();
+    const after = rebooked.journey!;
+    const kept = broken.legs.indexOf(late) + 1;
+    const asBooked = (l: LegOut) => [l.mode, l.scheduledDeparture ?? l.departure];
+    expect(after.legs.slice(0, kept).map(asBooked)).toEqual(
+      first.legs.slice(0, kept).map(asBooked),
+    );
+    expect(after.legs.slice(kept).map((l) => [l.mode, l.departure, l.arrival])).toEqual(
+      chosen.legs.map((l) => [l.mode, l.departure, l.arrival]),
+    );
+    expect(after).toMatchObject({
+      id: journey.id,
+      status: 'CONFIRMED',
+      departure: first.departure,
+      arrival: chosen.arrival,
+    });
+    expect(after.reservation).toMatchObject({ id: first.reservation!.id, status: 'CONFIRMED' });
+    expect(after.legs.every((l) => !l.connectionAtRisk)).toBe(true);
+    expectConsistent(after);
+    // The subscriber hears of it; a retry changes nothing.
+    expect(journeyOf(await sub.next()).legs.map((l) => l.mode)).toEqual(
+      after.legs.map((l) => l.mode),
+    );
+    expect((await rebook(journey.id, chosen.id, 'alt-1')).journey).toEqual(after);
+    await sub.close();
+    await cancelJourney(h, rider, journey.id);
+    await pushEntities(h, agency, []);
+  });
+
+  it('rebookJourney onto a lot with no space left: NO_CAPACITY, the old booking untouched', async () => {
+    const journey = (await book(h, rider, oneBus.id, 'live-full')).journey!;
+    const booked = journey.reservation!;
+    // An earlier start: the same drive and lot, parked from earlier on (a window the booked space does not cover).
+    const other = (
+      await planItineraries(h, { ...request(HOSPITAL), departAt: '2026-12-02T07:10:00-05:00' })
+    ).find((it) => it.legs.some((l) => l.mode === 'PARK' && l.parking?.reservable))!;
+    const p = other.legs.find((l) => l.mode === 'PARK')!.parking!;
+    const sameLot = p.facility.id === booked.facility.id;
+    expect(sameLot ? sec(p.startsAt) < sec(booked.startsAt) : true).toBe(true);
+    // Other riders take every reservable space of that lot where the booked space does not reach.
+    const fill = { startsAt: p.startsAt, endsAt: sameLot ? booked.startsAt : p.endsAt };
+    const filler = await h.riderToken('filler');
+    let full = false;
+    for (let n = 0; n < 100 && !full; n++) {
+      const res = await h.gql(
+        RESERVE,
+        { input: { facilityId: p.facility.id, ...fill, idempotencyKey: `fill-${n}` } },
+        filler,
+      );
+      full = res.body.errors?.[0]?.extensions?.code === 'NO_CAPACITY';
+      if (!full) expect(res.body.errors).toBeUndefined();
+    }
+    expect(full).toBe(true);
+    const before = await readJourney(h, rider, journey.id);
+    const rows = reservationRows(h);
+
+    const refused = await rebook(journey.id, other.id, 'full-1');
+
+    expect(refused.code).toBe('NO_CAPACITY');
+    expect(await readJourney(h, rider, journey.id)).toEqual(before);
+    expect(before.journey!.reservation).toMatchObject({
+      status: 'CONFIRMED',
+      id: booked.id,
+    });
+    expect(reservationRows(h)).toEqual(rows);
+    await cancelJourney(h, rider, journey.id);
   });
 
   it('realtime, connectionAtRisk, expiry, departure and arrival each send one event; the stream ends after FINISHED', async () => {

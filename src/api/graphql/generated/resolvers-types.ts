@@ -436,7 +436,8 @@ export type Mutation = {
    * facility and a window the booked one covers, or a PARK leg already behind the rider), swapped
    * (a space reserved on the new PARK leg, the old one released) or released (no PARK leg).
    * NO_CAPACITY when the new space cannot be reserved: the old booking stays untouched.
-   * CONFLICT for a FINISHED or CANCELLED journey, or a key used for another itinerary.
+   * CONFLICT for a FINISHED or CANCELLED journey; BAD_USER_INPUT for an unknown or expired id. A
+   * retry (the journey already on that itinerary) returns the journey as it is.
    */
   rebookJourney: RebookJourneyPayload;
   /** Applies a batch of live availability reports (operator key, or admin). Bad input refuses the whole batch. */
@@ -878,7 +879,7 @@ export type RealtimeState =
 export type RebookJourneyInput = {
   /** The journey to re-book (its rider's). */
   id: Scalars['ID']['input'];
-  /** A retry with the same key returns the first result (1–128 characters). */
+  /** 1–128 characters. Re-booking onto the itinerary the journey already has is a no-op, so a retry returns the same journey. */
   idempotencyKey: Scalars['String']['input'];
   /** An `Itinerary.id` from `Journey.alternatives` (or `plan`) to travel on instead. */
   itineraryId: Scalars['ID']['input'];
