@@ -16,7 +16,9 @@ import {
   loadSampleParking,
 } from '../../src/parking/sample.js';
 import { createHarness, SHARED_FEEDS, type Harness } from '../helpers/harness.js';
+import { mulberry32 } from '../helpers/prng.js';
 import { listen } from '../parking/realServer.js';
+import { tripUpdate } from '../realtime/rtHelpers.js';
 import {
   book,
   cancelJourney,
@@ -265,6 +267,66 @@ describe.skipIf(!existsSync(SI_ZIP))('journeyUpdated over a real server (issue 1
     });
     expect(reservationRows(h)).toEqual(rows);
     await cancelJourney(h, rider, journey.id);
+  });
+
+  it('fuzz: random pushes (delays, cancellations, stale and empty messages) and clock steps while subscribed; every change is one event equal to journey(id), never contradictory', async () => {
+    const journey = (await book(h, rider, withChange.id, 'live-fuzz')).journey!;
+    const sub = await subscribe(journey.id);
+    let last = journeyOf(await sub.next());
+    const [bus1, bus2] = buses(last) as [LegOut, LegOut];
+    const random = mulberry32(13);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const nowSec = () => Math.floor(h.clock.nowMs() / 1000);
+    let events = 0;
+    for (let round = 0; round < 30; round++) {
+      const action = pick(['delay', 'delay', 'cancel', 'stale', 'empty', 'clock'] as const);
+      if (action === 'delay') {
+        const legs = random() < 0.5 ? [bus1] : [bus1, bus2];
+        await pushEntities(
+          h,
+          agency,
+          legs.map((l, k) => legDelay(times, l, Math.floor(random() * 1200), TZ, `f${k}`)),
+        );
+      } else if (action === 'cancel') {
+        await pushEntities(h, agency, [
+          tripUpdate(
+            'fc',
+            {
+              tripId: unscoped(pick([bus1, bus2]).trip!.id),
+              startDate: '20261202',
+              canceled: true,
+            },
+            [],
+          ),
+        ]);
+      } else if (action === 'stale') {
+        const res = await pushEntities(
+          h,
+          agency,
+          [legDelay(times, bus1, 3000, TZ)],
+          nowSec() - 100,
+        );
+        expect(res.refused).toEqual([{ reason: 'STALE_MESSAGE', kind: 'tripUpdates', count: 1 }]);
+      } else if (action === 'empty') {
+        await pushEntities(h, agency, []);
+      } else {
+        h.clock.advance(Math.floor(random() * 120));
+      }
+      const now = (await readJourney(h, rider, journey.id)).journey!;
+      expectConsistent(now);
+      if (JSON.stringify(now) === JSON.stringify(last)) continue;
+      // Changed: one event, within 1 s, showing exactly what journey(id) shows.
+      const event = journeyOf(await sub.next());
+      expect(event, `round ${round}: ${action}`).toEqual(now);
+      last = event;
+      events++;
+    }
+    expect(events).toBeGreaterThan(5);
+    // Nothing stuck in the stream: no further event once nothing changes.
+    expect(await sub.ended(300)).toBe(false);
+    await sub.close();
+    await cancelJourney(h, rider, journey.id);
+    await pushEntities(h, agency, []);
   });
 
   it('realtime, connectionAtRisk, expiry, departure and arrival each send one event; the stream ends after FINISHED', async () => {
