@@ -1,13 +1,14 @@
 /**
- * `npm run bench [-- --only foundation|routing|realtime|parkride|quality|parking]`: the benchmark
- * suite. Runs the foundation (issue 2), routing (issue 3), realtime, park-and-ride (issue 6) and
- * plan quality (issue 12) sections on a temporary data folder with the real feeds of
- * ../shared/feeds, then the parking section when bench/parking.ts exists; prints a table per
+ * `npm run bench [-- --only foundation|routing|realtime|parkride|quality|journeys|parking]`: the
+ * benchmark suite. Runs the foundation (issue 2), routing (issue 3), realtime, park-and-ride
+ * (issue 6), plan quality (issue 12) and live journeys (issue 13) sections on a temporary data
+ * folder with the real feeds of ../shared/feeds, then the parking section when bench/parking.ts exists; prints a table per
  * section and a summary, and writes the figures to bench/results/latest.json.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runFoundationBench } from './foundation.js';
+import { runJourneysBench } from './journeys.js';
 import { formatTable, formatValue, progress, writeResults, type Section } from './lib/report.js';
 import { Workspace } from './lib/workspace.js';
 import { runRealtimeBench } from './realtime.js';
@@ -15,7 +16,15 @@ import { runParkRideBench } from './parkRide.js';
 import { runQualityBench } from './quality.js';
 import { runRoutingBench } from './routing.js';
 
-const SECTIONS = ['foundation', 'routing', 'realtime', 'parkride', 'quality', 'parking'] as const;
+const SECTIONS = [
+  'foundation',
+  'routing',
+  'realtime',
+  'parkride',
+  'quality',
+  'journeys',
+  'parking',
+] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const PARKING_MODULE = new URL('./parking.ts', import.meta.url);
@@ -68,6 +77,7 @@ async function main(): Promise<number> {
       ['realtime', runRealtimeBench],
       ['parkride', runParkRideBench],
       ['quality', runQualityBench],
+      ['journeys', runJourneysBench],
     ] as const) {
       if (!only.includes(name)) continue;
       progress(`section ${name}…`);
