@@ -65,6 +65,19 @@ export class JourneyService {
     for (const l of this.listeners) l(id);
   }
 
+  /** The content of an itinerary id; BAD_USER_INPUT for a bad key or an id this server did not issue. */
+  private openItinerary(itineraryId: string, idempotencyKey: string): OpenedItinerary {
+    if (idempotencyKey.length === 0 || idempotencyKey.length > 128) {
+      throw new BadInputError('idempotencyKey must be 1–128 characters');
+    }
+    const opened = this.deps.tokens.open(itineraryId);
+    if (!opened)
+      throw new BadInputError(
+        `itineraryId is not an itinerary id issued by this server: ${PLAN_AGAIN}`,
+      );
+    return opened;
+  }
+
   private nowMs(): number {
     return this.deps.clock.nowMs();
   }
@@ -75,14 +88,7 @@ export class JourneyService {
    * forged or expired id; NO_CAPACITY when the parking can no longer be reserved.
    */
   async book(riderId: string, itineraryId: string, idempotencyKey: string): Promise<BookedJourney> {
-    if (idempotencyKey.length === 0 || idempotencyKey.length > 128) {
-      throw new BadInputError('idempotencyKey must be 1–128 characters');
-    }
-    const opened = this.deps.tokens.open(itineraryId);
-    if (!opened)
-      throw new BadInputError(
-        `itineraryId is not an itinerary id issued by this server: ${PLAN_AGAIN}`,
-      );
+    const opened = this.openItinerary(itineraryId, idempotencyKey);
     const nowMs = this.nowMs();
     // One unit of work: the parking and the journey are written together or not at all.
     const stored = await this.deps.repository.book(riderId, idempotencyKey, nowMs, (earlier) => {
@@ -174,14 +180,7 @@ export class JourneyService {
     itineraryId: string,
     idempotencyKey: string,
   ): Promise<BookedJourney> {
-    if (idempotencyKey.length === 0 || idempotencyKey.length > 128) {
-      throw new BadInputError('idempotencyKey must be 1–128 characters');
-    }
-    const opened = this.deps.tokens.open(itineraryId);
-    if (!opened)
-      throw new BadInputError(
-        `itineraryId is not an itinerary id issued by this server: ${PLAN_AGAIN}`,
-      );
+    const opened = this.openItinerary(itineraryId, idempotencyKey);
     const nowMs = this.nowMs();
     const inputs = this.deps.live();
     const done = { changed: false };

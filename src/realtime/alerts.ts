@@ -80,27 +80,14 @@ export function departureAlerts(
   d: ScheduledDeparture,
   nowSec: UnixSeconds,
 ): FeedAlert[] {
-  if (rt.alerts.length === 0) return [];
-  const tt = net.tt;
-  const route = tt.tripRoute[d.trip]!;
-  const feedId = tt.feeds[tt.routeFeed[route]!]?.feedId ?? '';
-  const unscope = (id: string) => id.slice(feedId.length + 1);
-  const parent = tt.stopParent[d.stop]!;
-  const stops = new Set([
-    unscope(tt.stopIds[d.stop]!),
-    ...(parent >= 0 ? [unscope(tt.stopIds[parent]!)] : []),
-  ]);
-  const routeId = unscope(tt.routeIds[route]!);
-  const tripId = unscope(tt.tripIds[d.trip]!);
-  return feedAlerts(rt, feedId, nowSec).filter((a) =>
-    a.informed.some(
-      (e) =>
-        (e.routeId !== undefined || e.stopId !== undefined || e.tripId !== undefined) &&
-        (e.routeId === undefined || e.routeId === routeId) &&
-        (e.stopId === undefined || stops.has(e.stopId)) &&
-        (e.tripId === undefined || e.tripId === tripId),
-    ),
-  );
+  const route = net.tt.tripRoute[d.trip]!;
+  return rideAlerts(net, rt, {
+    route,
+    trip: d.trip,
+    stops: [d.stop],
+    departure: nowSec,
+    arrival: nowSec,
+  });
 }
 
 /** The last fresh position of the vehicle on a departure's trip (and service day, when the feed says). */

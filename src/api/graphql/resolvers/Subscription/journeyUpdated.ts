@@ -3,12 +3,12 @@ import { isCompactRide } from '../../../../journeys/index.js';
 import type { GraphQLContext } from '../../context.js';
 import type { SubscriptionResolvers } from '../../generated/resolvers-types.js';
 import { journeyModel, journeyReader, type JourneyModel } from '../../journeyModels.js';
+import type { BookedJourney } from '../../../../journeys/index.js';
 import { journeyFingerprint } from './journeyFingerprint.js';
 import { WakeSignal } from './wakeSignal.js';
 
 /** The journey on the latest network, realtime snapshot and clock (the context moves to them), as `journey(id)` shows it. */
-async function current(ctx: GraphQLContext, id: string): Promise<JourneyModel> {
-  const booked = await ctx.services.journeys.get(journeyReader(ctx.caller), id);
+function current(ctx: GraphQLContext, booked: BookedJourney): JourneyModel {
   ctx.network = ctx.services.feeds.network;
   ctx.realtime = ctx.services.realtime.snapshot;
   ctx.nowMs = ctx.services.clock.nowMs();
@@ -35,12 +35,18 @@ export const journeyUpdated: SubscriptionResolvers['journeyUpdated'] = {
     new Repeater<{ journeyUpdated: JourneyModel }>(async (push, stop) => {
       const { services } = ctx;
       const wake = new WakeSignal();
+      // The stored journey is read again only when it may have changed (its own events, timers);
+      // a realtime update re-follows the same booking.
+      const reread = { due: true };
       let feeds = new Set<string>();
       const offRealtime = services.realtime.onPublish((_s, feedId) => {
         if (feedId === undefined || feeds.has(feedId)) wake.fire();
       });
       const offJourney = services.journeys.onChange((changed) => {
-        if (changed === id) wake.fire();
+        if (changed === id) {
+          reread.due = true;
+          wake.fire();
+        }
       });
       let cancelTimer = () => {};
       const state = { stopped: false };
@@ -50,8 +56,13 @@ export const journeyUpdated: SubscriptionResolvers['journeyUpdated'] = {
       });
       try {
         let last: string | undefined;
+        let booked: BookedJourney | undefined;
         while (!state.stopped) {
-          const model = await current(ctx, id);
+          if (reread.due || !booked) {
+            reread.due = false;
+            booked = await services.journeys.get(journeyReader(ctx.caller), id);
+          }
+          const model = current(ctx, booked);
           feeds = feedsOf(model);
           const fingerprint = journeyFingerprint(ctx, model);
           if (fingerprint !== last) {
@@ -64,7 +75,10 @@ export const journeyUpdated: SubscriptionResolvers['journeyUpdated'] = {
           cancelTimer =
             nextChangeMs === undefined
               ? () => {}
-              : services.clock.at(nextChangeMs, () => wake.fire());
+              : services.clock.at(nextChangeMs, () => {
+                  reread.due = true;
+                  wake.fire();
+                });
           await wake.wait();
         }
         stop();
