@@ -230,6 +230,42 @@ describe.skipIf(!existsSync(SI_ZIP))('journeyUpdated over a real server (issue 1
     await pushEntities(h, agency, []);
   });
 
+  it('rebookJourney onto a parking window the booked space does not cover swaps the space: the new one reserved, the old one released', async () => {
+    const journey = (await book(h, rider, oneBus.id, 'live-swap')).journey!;
+    const booked = journey.reservation!;
+    const earlier = (
+      await planItineraries(h, { ...request(HOSPITAL), departAt: '2026-12-02T07:10:00-05:00' })
+    ).find((it) => it.legs.some((l) => l.mode === 'PARK' && l.parking?.reservable))!;
+    const p = earlier.legs.find((l) => l.mode === 'PARK')!.parking!;
+
+    const swapped = await rebook(journey.id, earlier.id, 'swap-1');
+
+    expect(swapped.code).toBeUndefined();
+    const after = swapped.journey!;
+    expect(after.reservation).toMatchObject({
+      status: 'CONFIRMED',
+      startsAt: p.startsAt,
+      endsAt: p.endsAt,
+      facility: { id: p.facility.id },
+    });
+    expect(after.reservation!.id).not.toBe(booked.id);
+    expect(after.legs.find((l) => l.mode === 'PARK')!.parking!.reservation!.id).toBe(
+      after.reservation!.id,
+    );
+    const rows = reservationRows(h);
+    expect(rows.find((r) => r.id === booked.id)).toMatchObject({
+      status: 'CANCELLED',
+      journey: null,
+    });
+    expect(rows.find((r) => r.id === after.reservation!.id)).toMatchObject({
+      status: 'CONFIRMED',
+      journey: journey.id,
+    });
+    expect((await cancelJourney(h, rider, journey.id)).journey?.reservation?.status).toBe(
+      'CANCELLED',
+    );
+  });
+
   it('rebookJourney onto a lot with no space left: NO_CAPACITY, the old booking untouched', async () => {
     const journey = (await book(h, rider, oneBus.id, 'live-full')).journey!;
     const booked = journey.reservation!;
