@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- --only foundation|routing|realtime|parkride|quality|parking|pass]`: the
+ * `npm run bench [-- --only foundation|routing|realtime|parkride|quality|journeys|parking|pass]`: the
  * benchmark suite. Runs the foundation (issue 2), routing (issue 3), realtime, park-and-ride
- * (issue 6) and plan quality (issue 12) sections on a temporary data folder with the real feeds of
+ * (issue 6), plan quality (issue 12) and live journeys (issue 13) sections on a temporary data folder with the real feeds of
  * ../shared/feeds, then the parking section when bench/parking.ts exists, then the journey pass
  * section (issue 15, on the bundled sample); prints a table per section and a summary, and writes
  * the figures to bench/results/latest.json.
@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runFoundationBench } from './foundation.js';
+import { runJourneysBench } from './journeys.js';
 import { formatTable, formatValue, progress, writeResults, type Section } from './lib/report.js';
 import { Workspace } from './lib/workspace.js';
 import { runRealtimeBench } from './realtime.js';
@@ -23,6 +24,7 @@ const SECTIONS = [
   'realtime',
   'parkride',
   'quality',
+  'journeys',
   'parking',
   'pass',
 ] as const;
@@ -78,6 +80,7 @@ async function main(): Promise<number> {
       ['realtime', runRealtimeBench],
       ['parkride', runParkRideBench],
       ['quality', runQualityBench],
+      ['journeys', runJourneysBench],
     ] as const) {
       if (!only.includes(name)) continue;
       progress(`section ${name}…`);

@@ -32,6 +32,7 @@ import {
   sqlitePassRepository,
 } from './pass/index.js';
 import type { Services } from './services.js';
+import { formatInstant } from './transit/index.js';
 
 /** What the replicas of one deployment share (DATABASE_URL), opened before the services. */
 export interface SharedStore {
@@ -127,6 +128,8 @@ export function createServices(
       : sqliteJourneyRepository(db, commits, sqliteJourneyParking),
     clock,
     tokens: itineraryTokens,
+    live: () => ({ network: feeds.network, overlay: realtime.snapshot.overlay }),
+    showTime: (instant) => formatInstant(instant, feeds.network?.primaryTimezone ?? 'UTC'),
   });
   const passRepository = sqlitePassRepository(db, commits, sqliteGateParking, sqliteGateJourneys);
   const passes = new PassService({

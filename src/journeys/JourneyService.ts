@@ -11,6 +11,9 @@ import {
 import type { ItineraryTokens, OpenedItinerary } from './itineraryToken.js';
 import type { Journey, JourneyBooking, JourneyPageAfter, StoredJourney } from './records.js';
 import type { JourneyRepository } from './repository.js';
+import type { UnixSeconds } from '../transit/index.js';
+import { liveJourney, type LiveInputs } from './liveJourney.js';
+import { rebookChange } from './rebookChange.js';
 import { journeyStatus } from './status.js';
 
 /** What the journey service needs. */
@@ -18,6 +21,10 @@ export interface JourneyDeps {
   repository: JourneyRepository;
   clock: Clock;
   tokens: ItineraryTokens;
+  /** The network and realtime overlay journeys are followed on, as published now. */
+  live: () => LiveInputs;
+  /** Formats an instant (Unix seconds) for messages: the agency's local offset, no milliseconds. */
+  showTime: (instant: UnixSeconds) => string;
 }
 
 /** A journey with its itinerary and its parking reservation (status as of now). */
@@ -43,7 +50,33 @@ const PLAN_AGAIN = 'plan again and book one of the new itineraries';
  * of work of the journey repository (both or nothing); cancelling releases the parking in one too.
  */
 export class JourneyService {
+  private readonly listeners = new Set<(journeyId: string) => void>();
+
   constructor(private readonly deps: JourneyDeps) {}
+
+  /** Calls `listener` with the id of every journey whose stored state this process changed (cancelled, re-booked, its reservation changed). */
+  onChange(listener: (journeyId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells the listeners that journey `id` changed (also for changes made elsewhere, e.g. its reservation). */
+  changed(id: string): void {
+    for (const l of this.listeners) l(id);
+  }
+
+  /** The content of an itinerary id; BAD_USER_INPUT for a bad key or an id this server did not issue. */
+  private openItinerary(itineraryId: string, idempotencyKey: string): OpenedItinerary {
+    if (idempotencyKey.length === 0 || idempotencyKey.length > 128) {
+      throw new BadInputError('idempotencyKey must be 1–128 characters');
+    }
+    const opened = this.deps.tokens.open(itineraryId);
+    if (!opened)
+      throw new BadInputError(
+        `itineraryId is not an itinerary id issued by this server: ${PLAN_AGAIN}`,
+      );
+    return opened;
+  }
 
   private nowMs(): number {
     return this.deps.clock.nowMs();
@@ -55,14 +88,7 @@ export class JourneyService {
    * forged or expired id; NO_CAPACITY when the parking can no longer be reserved.
    */
   async book(riderId: string, itineraryId: string, idempotencyKey: string): Promise<BookedJourney> {
-    if (idempotencyKey.length === 0 || idempotencyKey.length > 128) {
-      throw new BadInputError('idempotencyKey must be 1–128 characters');
-    }
-    const opened = this.deps.tokens.open(itineraryId);
-    if (!opened)
-      throw new BadInputError(
-        `itineraryId is not an itinerary id issued by this server: ${PLAN_AGAIN}`,
-      );
+    const opened = this.openItinerary(itineraryId, idempotencyKey);
     const nowMs = this.nowMs();
     // One unit of work: the parking and the journey are written together or not at all.
     const stored = await this.deps.repository.book(riderId, idempotencyKey, nowMs, (earlier) => {
@@ -84,14 +110,12 @@ export class JourneyService {
   ): JourneyBooking {
     if (opened.expiresAt * 1000 <= nowMs) {
       throw new BadInputError(
-        `the itinerary expired at ${new Date(opened.expiresAt * 1000).toISOString()}: ${PLAN_AGAIN}`,
+        `the itinerary expired at ${this.deps.showTime(opened.expiresAt)}: ${PLAN_AGAIN}`,
       );
     }
     const it = opened.itinerary;
     if (it.t * 1000 < nowMs - PAST_GRACE_MS) {
-      throw new BadInputError(
-        `the itinerary left at ${new Date(it.t * 1000).toISOString()}: ${PLAN_AGAIN}`,
-      );
+      throw new BadInputError(`the itinerary left at ${this.deps.showTime(it.t)}: ${PLAN_AGAIN}`);
     }
     const id = randomUUID();
     const park = compactParkLeg(it);
@@ -129,13 +153,15 @@ export class JourneyService {
    */
   async cancel(riderId: string, id: string): Promise<BookedJourney> {
     const nowMs = this.nowMs();
+    const inputs = this.deps.live();
+    const done = { cancelled: false };
     const stored = await this.deps.repository.cancel(id, nowMs, (journey) => {
       if (journey?.riderId !== riderId) throw new NotFoundError(`journey "${id}" does not exist`);
-      const status = statusAt(journey, nowMs);
-      if (status === 'CANCELLED') return false;
-      if (status === 'FINISHED') {
+      const now = liveJourney(withItinerary({ journey, reservation: undefined }), inputs, nowMs);
+      if (now.status === 'CANCELLED') return false;
+      if (now.status === 'FINISHED') {
         throw new ConflictError(
-          `the journey finished at ${journey.arrivalAt.toISOString()} and cannot be cancelled`,
+          `the journey finished at ${this.deps.showTime(now.followed.liveArrival)} and cannot be cancelled`,
         );
       }
       // Stored STARTED: its car passed the lot's gate (DESIGN.md §11); its pass stays valid.
@@ -144,8 +170,43 @@ export class JourneyService {
           'the car was checked in at the lot: the journey cannot be cancelled',
         );
       }
+      done.cancelled = true;
       return true;
     });
+    if (done.cancelled) this.changed(id);
+    return withItinerary(stored);
+  }
+
+  /**
+   * Moves a rider's journey onto another itinerary (issue 13), in one unit of work (`rebookChange`
+   * decides what the parking does). A retry with the itinerary already booked returns the journey as it is.
+   */
+  async rebook(
+    riderId: string,
+    id: string,
+    itineraryId: string,
+    idempotencyKey: string,
+  ): Promise<BookedJourney> {
+    const opened = this.openItinerary(itineraryId, idempotencyKey);
+    const nowMs = this.nowMs();
+    const inputs = this.deps.live();
+    const done = { changed: false };
+    const stored = await this.deps.repository.rebook(id, nowMs, (journey, reservation) => {
+      if (journey?.riderId !== riderId) throw new NotFoundError(`journey "${id}" does not exist`);
+      if (journey.itineraryHash === opened.hash) return undefined;
+      if (opened.expiresAt * 1000 <= nowMs) {
+        throw new BadInputError(
+          `the itinerary expired at ${this.deps.showTime(opened.expiresAt)}: ${PLAN_AGAIN}`,
+        );
+      }
+      const now = liveJourney(withItinerary({ journey, reservation }), inputs, nowMs);
+      if (now.status === 'FINISHED' || now.status === 'CANCELLED') {
+        throw new ConflictError(`the journey is ${now.status} and cannot be re-booked`);
+      }
+      done.changed = true;
+      return rebookChange(opened, reservation, (name) => this.deps.showTime(name));
+    });
+    if (done.changed) this.changed(id);
     return withItinerary(stored);
   }
 
@@ -168,15 +229,7 @@ export class JourneyService {
   }
 }
 
-function withItinerary({ journey, reservation }: StoredJourney): BookedJourney {
-  return {
-    journey,
-    itinerary: JSON.parse(journey.itinerary) as CompactItinerary,
-    reservation,
-  };
-}
-
-/** The status of a stored journey at `nowMs` (planned times). */
+/** The status of a stored journey at `nowMs` on its planned times (live status: `liveJourney`). */
 export function statusAt(journey: Journey, nowMs: number) {
   return journeyStatus(
     journey.status,
@@ -184,4 +237,13 @@ export function statusAt(journey: Journey, nowMs: number) {
     journey.arrivalAt.getTime() / 1000,
     nowMs / 1000,
   );
+}
+
+/** A stored journey with its itinerary parsed. */
+export function withItinerary({ journey, reservation }: StoredJourney): BookedJourney {
+  return {
+    journey,
+    itinerary: JSON.parse(journey.itinerary) as CompactItinerary,
+    reservation,
+  };
 }

@@ -4,6 +4,7 @@ import type { PlacePoint } from '../planner/query.js';
 import type { Network } from '../transit/index.js';
 import { liveRun, type TripRealtime } from '../transit/index.js';
 import type { UnixSeconds } from '../transit/index.js';
+import { flowLiveTimes } from './flowLiveTimes.js';
 import {
   compactArrival,
   isCompactRide,
@@ -21,14 +22,21 @@ export type JourneyLeg = Leg & { connectionAtRisk?: boolean };
 export interface FollowedJourney {
   /** Legs as in `plan`; rides with live times where realtime has them. */
   legs: JourneyLeg[];
-  /** Planned arrival moved by the live delay at the end of the last ride, Unix seconds. */
+  /** Arrival of the last leg, after live times flowed through the legs, Unix seconds. */
   liveArrival: UnixSeconds;
+  /**
+   * When the realtime data the rides use first expires (the journey then falls back to the
+   * timetable there), Unix seconds; undefined when no ride has live data.
+   */
+  realtimeExpiresAt: UnixSeconds | undefined;
 }
 
 /** A ride with live times, and whether it is unusable (cancelled, or skipping its board or alight stop). */
 interface LiveRide {
   leg: TransitLeg & { connectionAtRisk?: boolean };
   broken: boolean;
+  /** When its live data expires, Unix seconds; undefined without live data. */
+  expiresAt?: UnixSeconds;
 }
 
 function placeOf(net: Network | undefined, p: CompactPlace): PlacePoint {
@@ -127,7 +135,10 @@ function liveRide(
   };
   const broken =
     e !== undefined && (e.cancelled || e.skipped[r.boardPos] === 1 || e.skipped[r.alightPos] === 1);
-  return { leg, broken };
+  // liveRun keeps data while floor(now) − timestamp ≤ maxAge: gone one second after that.
+  return e
+    ? { leg, broken, expiresAt: e.timestamp + live.overlay.maxAgeSeconds + 1 }
+    : { leg, broken };
 }
 
 /** A WALK, CAR or PARK leg starting at `from` (where the leg before it ended). */
@@ -216,9 +227,14 @@ export function followJourney(
     at = ride.leg.to;
     return ride.leg;
   });
+  flowLiveTimes(legs, c, rides);
   markConnections(legs, rides, c.k);
-  const lastIndex = Math.max(-1, ...rides.keys());
-  const last = c.l[lastIndex];
-  const shift = last && isCompactRide(last) ? legs[lastIndex]!.arrival - (c.t + last.r) : 0;
-  return { legs, liveArrival: compactArrival(c) + shift };
+  const expiries = [...rides.values()].flatMap((r) =>
+    r.expiresAt === undefined ? [] : [r.expiresAt],
+  );
+  return {
+    legs,
+    liveArrival: legs[legs.length - 1]?.arrival ?? compactArrival(c),
+    realtimeExpiresAt: expiries.length > 0 ? Math.min(...expiries) : undefined,
+  };
 }

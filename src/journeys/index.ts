@@ -1,6 +1,7 @@
 /** Journeys (DESIGN.md §6): the one entry point other folders import. */
 export {
   compactItinerary,
+  compactParkLeg,
   isCompactRide,
   type CompactItinerary,
   type CompactLeg,
@@ -12,6 +13,7 @@ export { ITINERARY_KEY_PURPOSE, ItineraryTokens } from './itineraryToken.js';
 export {
   JourneyService,
   statusAt,
+  withItinerary,
   type BookedJourney,
   type JourneyDeps,
   type JourneyPage,
@@ -23,3 +25,6 @@ export { pgJourneyRepository } from './repo/pgJourneyRepository.js';
 export { sqliteGateJourneys } from './repo/sqliteGateJourneys.js';
 export { sqliteJourneyRepository } from './repo/sqliteJourneyRepository.js';
 export type { JourneyStatus } from './status.js';
+export { liveJourney, liveStatus, type LiveInputs, type LiveJourney } from './liveJourney.js';
+export { flowLiveTimes } from './flowLiveTimes.js';
+export { joinWayOn, wayOnPoint, type WayOnPoint } from './wayOn.js';

@@ -19,3 +19,18 @@ export interface JourneyBooking {
   journey: Journey;
   parking: { facilityId: string; window: TimeWindow } | undefined;
 }
+
+/**
+ * What re-booking writes (issue 13): the journey's new itinerary and what becomes of its parking
+ * (keep the booked space, reserve another instead, or release it).
+ */
+export interface JourneyRebooking {
+  itinerary: string;
+  itineraryHash: string;
+  departureAt: Date;
+  arrivalAt: Date;
+  parking:
+    | { kind: 'keep' }
+    | { kind: 'swap'; facilityId: string; window: TimeWindow; attempt: string }
+    | { kind: 'release' };
+}

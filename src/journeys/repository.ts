@@ -1,4 +1,11 @@
-import type { Journey, JourneyBooking, JourneyPageAfter, StoredJourney } from './records.js';
+import type { Reservation } from '../parking/index.js';
+import type {
+  Journey,
+  JourneyBooking,
+  JourneyPageAfter,
+  JourneyRebooking,
+  StoredJourney,
+} from './records.js';
 
 /**
  * Journeys' storage (DESIGN.md §9), dialect-free: reads, and units of work in which the journey
@@ -33,5 +40,18 @@ export interface JourneyRepository {
     id: string,
     nowMs: number,
     decide: (journey: Journey | undefined) => boolean,
+  ): Promise<StoredJourney>;
+  /**
+   * One unit: reads journey `id` and its reservation; when `decide` answers a re-booking, the
+   * journey's itinerary is replaced and its parking kept, swapped (the old space released, then
+   * the new one reserved: NO_CAPACITY undoes it all) or released; `undefined` returns it as it is.
+   */
+  rebook(
+    id: string,
+    nowMs: number,
+    decide: (
+      journey: Journey | undefined,
+      reservation: Reservation | undefined,
+    ) => JourneyRebooking | undefined,
   ): Promise<StoredJourney>;
 }

@@ -7,6 +7,8 @@ export interface JourneyParkingRequest {
   facilityId: string;
   window: TimeWindow;
   journeyId: string;
+  /** Tells this space from the journey's earlier ones (a re-booking); default: the journey's first. */
+  attempt?: string;
 }
 
 /**

@@ -12,17 +12,27 @@ import { matchTripUpdate } from './matchTripUpdate.js';
 import type { AlertInput, VehicleInput } from './model.js';
 import { emptySnapshot, type FeedRealtime, type RealtimeSnapshot } from './snapshot.js';
 import { StopSequences } from '../gtfs/index.js';
+import {
+  carriedKinds,
+  staleKinds,
+  staleRefusals,
+  type RealtimeKind,
+  type Refusal,
+} from './freshness.js';
 
-/** Kinds of GTFS-RT entity. */
-export type RealtimeKind = 'tripUpdates' | 'vehiclePositions' | 'alerts';
-
-const KINDS: readonly RealtimeKind[] = ['tripUpdates', 'vehiclePositions', 'alerts'];
+export type { RealtimeKind, Refusal } from './freshness.js';
 
 /** What one applied message changed. */
 export interface ApplyResult {
   applied: { tripUpdates: number; vehiclePositions: number; alerts: number };
   /** TripUpdates whose trip (and service day) the timetable does not have. */
   unknownTrips: number;
+  /**
+   * What was not applied and why, per kind: `STALE_MESSAGE` when the header is older than the
+   * newest message applied for that feed and kind (or older than REALTIME_MAX_AGE_SECONDS on
+   * arrival), or an entity older than the one stored for its trip or vehicle. Empty when all applied.
+   */
+  refused: Refusal[];
 }
 
 /**
@@ -72,10 +82,22 @@ export class RealtimeService {
   ingest(feedId: string, bytes: Uint8Array, kinds?: ReadonlySet<RealtimeKind>): ApplyResult {
     this.feedIndex(feedId);
     const nowMs = this.deps.clock.nowMs();
-    const decoded = decodeFeedMessage(bytes, Math.floor(nowMs / 1000));
-    const present = KINDS.filter((k) => countOf(decoded, k) > 0);
-    // What it replaces (a FULL_DATASET: the kinds its poll URL serves, else those it has) and merges.
-    const carries = [...new Set([...present, ...(kinds ?? [])])];
+    const nowSec = Math.floor(nowMs / 1000);
+    const decoded = decodeFeedMessage(bytes, nowSec);
+    // What it replaces (a FULL_DATASET: the kinds its poll URL serves, else those it has; all, when empty) and merges.
+    const carries = carriedKinds(decoded, kinds);
+    // Judged on everything applied so far (other processes' rows too); a message stale for every
+    // kind it carries is not logged, so it can never replace newer data.
+    this.catchUp();
+    const newest = this.current.feeds.get(feedId)?.newestByKind;
+    const stale = staleKinds(decoded, carries, newest, nowSec, this.deps.maxAgeSeconds);
+    if (carries.length > 0 && carries.every((k) => stale.has(k))) {
+      return {
+        applied: { tripUpdates: 0, vehiclePositions: 0, alerts: 0 },
+        unknownTrips: 0,
+        refused: staleRefusals(decoded, stale),
+      };
+    }
     const { db } = this.deps;
     const id = db.transaction(
       (tx) => {
@@ -127,11 +149,8 @@ export class RealtimeService {
       }
       try {
         const kinds = row.kinds ? new Set(row.kinds.split(',') as RealtimeKind[]) : undefined;
-        this.apply(
-          row.feedId,
-          decodeFeedMessage(row.body, Math.floor(row.receivedAt.getTime() / 1000)),
-          kinds,
-        );
+        const receivedAtSec = Math.floor(row.receivedAt.getTime() / 1000);
+        this.apply(row.feedId, decodeFeedMessage(row.body, receivedAtSec), kinds, receivedAtSec);
       } catch (error) {
         // A feed this process does not serve (yet): the message cannot apply here.
         this.deps.logger.debug(
@@ -217,32 +236,65 @@ export class RealtimeService {
    * Applies a decoded message to `feedId`. FULL_DATASET replaces the feed's data of each kind the
    * message carries (or of `kinds`, for a pull source of known kind); DIFFERENTIAL merges.
    */
-  apply(feedId: string, msg: DecodedFeed, kinds?: ReadonlySet<RealtimeKind>): ApplyResult {
+  apply(
+    feedId: string,
+    msg: DecodedFeed,
+    kinds?: ReadonlySet<RealtimeKind>,
+    receivedAtSec = Math.floor(this.deps.clock.nowMs() / 1000),
+  ): ApplyResult {
     const net = this.deps.feeds.network;
     const feedIndex = net?.tt.feeds.findIndex((f) => f.feedId === feedId) ?? -1;
     if (!net || feedIndex < 0) throw new NotFoundError(`feed "${feedId}" is not loaded`);
     const prev = this.current.feeds.get(feedId);
-    const replace = (kind: RealtimeKind, count: number) =>
-      msg.fullDataset && (kinds ? kinds.has(kind) : count > 0);
-    const tripUpdates = new Map(
-      replace('tripUpdates', msg.tripUpdates.length) ? [] : prev?.tripUpdates,
+    const carried = carriedKinds(msg, kinds);
+    const stale = staleKinds(
+      msg,
+      carried,
+      prev?.newestByKind,
+      receivedAtSec,
+      this.deps.maxAgeSeconds,
     );
-    const vehicles = new Map(
-      replace('vehiclePositions', msg.vehicles.length) ? [] : prev?.vehicles,
+    const refused = staleRefusals(msg, stale);
+    const fresh = (kind: RealtimeKind) => carried.includes(kind) && !stale.has(kind);
+    const replace = (kind: RealtimeKind) => msg.fullDataset && fresh(kind);
+    const tripUpdates = new Map(replace('tripUpdates') ? [] : prev?.tripUpdates);
+    const vehicles = new Map(replace('vehiclePositions') ? [] : prev?.vehicles);
+    const alerts = new Map(replace('alerts') ? [] : prev?.alerts);
+    const newTrips = fresh('tripUpdates') ? msg.tripUpdates : [];
+    const newVehicles = fresh('vehiclePositions') ? msg.vehicles : [];
+    const olderTrips = mergeNewer(
+      tripUpdates,
+      prev?.tripUpdates,
+      newTrips,
+      (u) => `${u.tripId}|${u.startDate ?? ''}`,
     );
-    const alerts = new Map(replace('alerts', msg.alerts.length) ? [] : prev?.alerts);
-    for (const u of msg.tripUpdates) tripUpdates.set(`${u.tripId}|${u.startDate ?? ''}`, u);
-    for (const v of msg.vehicles) vehicles.set(v.id, v);
-    for (const a of msg.alerts) alerts.set(a.id, a);
+    const olderVehicles = mergeNewer(vehicles, prev?.vehicles, newVehicles, (v) => v.id);
+    if (fresh('alerts')) for (const a of msg.alerts) alerts.set(a.id, a);
+    if (olderTrips.length > 0)
+      refused.push({ reason: 'STALE_MESSAGE', kind: 'tripUpdates', count: olderTrips.length });
+    if (olderVehicles.length > 0)
+      refused.push({
+        reason: 'STALE_MESSAGE',
+        kind: 'vehiclePositions',
+        count: olderVehicles.length,
+      });
+    const newestByKind = { ...prev?.newestByKind };
+    for (const k of carried)
+      if (!stale.has(k)) newestByKind[k] = Math.max(msg.timestamp, newestByKind[k] ?? 0);
     const nowSec = this.deps.clock.nowMs() / 1000;
     pruneOld(tripUpdates, nowSec - this.deps.maxAgeSeconds);
     pruneOld(vehicles, nowSec - this.deps.maxAgeSeconds);
 
     const { matched, unknown } = this.match(net, feedIndex, tripUpdates.values());
-    const unknownNew = msg.tripUpdates.filter((u) => !matched.has(u)).length;
+    const applied = newTrips.filter((u) => !olderTrips.includes(u));
+    const unknownNew = applied.filter((u) => !matched.has(u)).length;
     const next: FeedRealtime = {
       feedId,
-      updatedAt: Math.max(msg.timestamp, prev?.updatedAt ?? 0),
+      newestByKind,
+      updatedAt: Math.max(
+        carried.length > 0 && stale.size === carried.length ? 0 : msg.timestamp,
+        prev?.updatedAt ?? 0,
+      ),
       tripUpdates,
       vehicles,
       alerts,
@@ -252,11 +304,12 @@ export class RealtimeService {
     this.publish(new Map(this.current.feeds).set(feedId, next), feedId);
     return {
       applied: {
-        tripUpdates: msg.tripUpdates.length - unknownNew,
-        vehiclePositions: msg.vehicles.length,
-        alerts: msg.alerts.length,
+        tripUpdates: applied.length - unknownNew,
+        vehiclePositions: newVehicles.length - olderVehicles.length,
+        alerts: fresh('alerts') ? msg.alerts.length : 0,
       },
       unknownTrips: unknownNew,
+      refused,
     };
   }
 
@@ -344,9 +397,27 @@ function newestTimestamp(msg: DecodedFeed): number {
   return newest;
 }
 
-function countOf(msg: DecodedFeed, kind: RealtimeKind): number {
-  if (kind === 'tripUpdates') return msg.tripUpdates.length;
-  return kind === 'vehiclePositions' ? msg.vehicles.length : msg.alerts.length;
+/**
+ * Sets each of `incoming` in `into` by `key`, unless the entity stored before (`before`) is
+ * newer (entity timestamps, GTFS-RT freshness): that one stays. Returns the incoming entities
+ * refused as older.
+ */
+function mergeNewer<T extends { timestamp: number }>(
+  into: Map<string, T>,
+  before: ReadonlyMap<string, T> | undefined,
+  incoming: readonly T[],
+  key: (e: T) => string,
+): T[] {
+  const older: T[] = [];
+  for (const e of incoming) {
+    const k = key(e);
+    const stored = before?.get(k);
+    if (stored && stored.timestamp > e.timestamp) {
+      into.set(k, stored);
+      older.push(e);
+    } else into.set(k, e);
+  }
+  return older;
 }
 
 function pruneOld<T extends { timestamp: number }>(map: Map<string, T>, before: number): void {

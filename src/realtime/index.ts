@@ -5,3 +5,5 @@ export * from './alerts.js';
 export * from './liveDepartures.js';
 export * from './snapshot.js';
 export * from './sources.js';
+export * from './freshness.js';
+export type { AlertInput, FeedAlert, VehicleInput } from './model.js';

@@ -7,6 +7,8 @@ export interface FeedRealtime {
   feedId: string;
   /** Last message applied, Unix seconds. */
   updatedAt: UnixSeconds;
+  /** Header timestamp of the newest message applied per kind (what a later message must not be older than). */
+  newestByKind: import('./freshness.js').NewestByKind;
   /** By `tripId|startDate`. */
   tripUpdates: ReadonlyMap<string, import('../transit/index.js').TripUpdateInput>;
   /** By vehicle id. */

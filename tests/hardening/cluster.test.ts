@@ -377,7 +377,7 @@ describe('maas serve with WORKERS=2 (child processes on the sample feed)', () =>
         expect(connections.map((c) => c.worker)).toEqual([0, 1]);
         const [w0, w1] = await Promise.all(connections.map((c) => c.board()));
         expect(w0).toHaveLength(BOARD_SIZE);
-        expect(w0!.every((r) => r.realtimeState === null)).toBe(true);
+        expect(w0!.every((r) => r.realtimeState === 'SCHEDULED')).toBe(true);
         expect(w1).toEqual(w0);
         reference = w0!;
       } finally {
@@ -406,6 +406,7 @@ describe('maas serve with WORKERS=2 (child processes on the sample feed)', () =>
           expect(JSON.parse(res.body)).toEqual({
             applied: { tripUpdates: 1, vehiclePositions: 0, alerts: 0 },
             unknownTrips: 0,
+            refused: [],
           });
           times.push(await untilBothShowDelay(connections, row, delaySec));
         }

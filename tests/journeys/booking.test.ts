@@ -192,6 +192,8 @@ describeDialects(
       const expired = await book(h, rider, id, 'late');
       expect(expired.code).toBe('BAD_USER_INPUT');
       expect(expired.message).toMatch(/expired at .*plan again/);
+      // Times in messages are DateTimes like the others: New York's offset, no milliseconds.
+      expect(expired.message).toMatch(/expired at 2026-12-01T\d{2}:\d{2}:\d{2}-05:00: /);
       expect(await reservationRows(h)).toHaveLength(2);
     });
 

@@ -4,7 +4,7 @@ import type { Harness } from '../helpers/harness.js';
 const LEG_FIELDS = /* GraphQL */ `
   mode departure arrival scheduledDeparture scheduledArrival delaySeconds realtime connectionAtRisk
   distanceMeters from { name lat lon stop { id } } to { name lat lon stop { id } }
-  route { shortName } trip { id }
+  route { shortName } trip { id } alerts { id }
   parking {
     facility { id name } availableSpaces stale reservable startsAt endsAt price { amount currency }
     reservation { id code status }
@@ -12,8 +12,8 @@ const LEG_FIELDS = /* GraphQL */ `
 `;
 
 /** Journey fields the tests read. */
-const JOURNEY_FIELDS = /* GraphQL */ `
-  id status departure arrival liveArrival createdAt cancelledAt
+export const JOURNEY_FIELDS = /* GraphQL */ `
+  id status departure arrival liveArrival createdAt cancelledAt alerts { id }
   reservation { id code status startsAt endsAt facility { id } }
   totals { durationSeconds walkMeters driveSeconds transfers price { amount currency } }
   legs { ${LEG_FIELDS} }
@@ -33,6 +33,13 @@ export const PLAN = /* GraphQL */ `
 export const BOOK = /* GraphQL */ `
   mutation ($input: BookJourneyInput!) {
     bookJourney(input: $input) { journey { ${JOURNEY_FIELDS} } }
+  }
+`;
+
+/** rebookJourney. */
+export const REBOOK = /* GraphQL */ `
+  mutation ($input: RebookJourneyInput!) {
+    rebookJourney(input: $input) { journey { ${JOURNEY_FIELDS} } }
   }
 `;
 
@@ -105,6 +112,7 @@ export interface LegOut {
   to: PlaceOut;
   route: { shortName: string | null } | null;
   trip: { id: string } | null;
+  alerts: { id: string }[];
   parking: {
     facility: { id: string; name: string };
     availableSpaces: number | null;
@@ -136,6 +144,7 @@ export interface JourneyOut {
   liveArrival: string;
   createdAt: string;
   cancelledAt: string | null;
+  alerts: { id: string }[];
   reservation: {
     id: string;
     code: string;
@@ -243,41 +252,99 @@ export interface JourneyEvent {
   errors?: { extensions?: { code?: string } }[];
 }
 
-/** Subscribes to `journeyUpdated(id)` over server-sent events through the app: read one event at a time. */
+/** An open `journeyUpdated` stream: `next` reads one event (failing after `timeoutMs`, default 1000), `ended` tells whether the server closed it. */
+export interface JourneyStream {
+  next: (timeoutMs?: number) => Promise<JourneyEvent>;
+  /** True once the server ends the stream (waits up to `timeoutMs`, default 1000; false if it stays open and sends nothing). */
+  ended: (timeoutMs?: number) => Promise<boolean>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Subscribes to `journeyUpdated(id)` over server-sent events, through the app in-process, or over
+ * HTTP when `baseUrl` names a real server: the one SSE reader of the tests.
+ */
 export async function subscribeJourney(
   h: Harness,
   id: string,
   credential: string,
-): Promise<{ next: () => Promise<JourneyEvent>; close: () => Promise<void> }> {
-  const res = await h.app.request('/graphql', {
+  baseUrl?: string,
+  query = JOURNEY_UPDATED,
+): Promise<JourneyStream> {
+  const init = {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       accept: 'text/event-stream',
       authorization: `Bearer ${credential}`,
     },
-    body: JSON.stringify({ query: JOURNEY_UPDATED, variables: { id } }),
-  });
+    body: JSON.stringify({ query, variables: { id } }),
+  };
+  const res = baseUrl
+    ? await fetch(`${baseUrl}/graphql`, init)
+    : await h.app.request('/graphql', init);
   if (res.status !== 200) throw new Error(`subscription refused: ${res.status}`);
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
-  const next = async () => {
+  let done = false;
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
+  const within = <T>(p: Promise<T>, ms: number, what: string) =>
+    Promise.race([
+      p,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms).unref(),
+      ),
+    ]);
+  /** The next `data:` event, or undefined when the stream ended. */
+  const read = async (): Promise<JourneyEvent | undefined> => {
     for (;;) {
       const end = buffer.indexOf('\n\n');
       if (end >= 0) {
         const chunk = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
+        if (chunk.startsWith('event: complete')) {
+          done = true;
+          return undefined;
+        }
         const data = chunk.split('\n').find((l) => l.startsWith('data: '));
         if (data) return JSON.parse(data.slice(6)) as JourneyEvent;
         continue;
       }
-      const { value, done } = await reader.read();
-      if (done) throw new Error('stream ended');
-      buffer += decoder.decode(value, { stream: true });
+      if (done) return undefined;
+      pending ??= reader.read();
+      const result = await pending;
+      pending = undefined;
+      if (result.done) {
+        done = true;
+        return undefined;
+      }
+      buffer += decoder.decode(result.value, { stream: true });
     }
   };
-  return { next, close: () => reader.cancel() };
+  let reading: Promise<JourneyEvent | undefined> | undefined;
+  const nextOrEnd = (ms: number) => {
+    reading ??= read().finally(() => (reading = undefined));
+    return within(reading, ms, 'event');
+  };
+  return {
+    next: async (timeoutMs = 1000) => {
+      const event = await nextOrEnd(timeoutMs);
+      if (!event) throw new Error('stream ended');
+      return event;
+    },
+    ended: async (timeoutMs = 1000) => {
+      try {
+        const event = await nextOrEnd(timeoutMs);
+        if (event) throw new Error(`an event after the end: ${JSON.stringify(event)}`);
+        return true;
+      } catch (error) {
+        if ((error as Error).message.startsWith('no event')) return false;
+        throw error;
+      }
+    },
+    close: () => reader.cancel(),
+  };
 }
 
 /** journeyUpdated with the fields the tests read. */
@@ -300,4 +367,9 @@ export const JOURNEY_UPDATED = /* GraphQL */ `
       }
     }
   }
+`;
+
+/** journeyUpdated with every field `journey(id)` is read with in these tests (to compare the two). */
+export const JOURNEY_UPDATED_FULL = /* GraphQL */ `
+  subscription ($id: ID!) { journeyUpdated(id: $id) { ${JOURNEY_FIELDS} } }
 `;

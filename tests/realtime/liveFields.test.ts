@@ -71,6 +71,7 @@ describe('vehicle, alerts and subscriptions on the board', () => {
     expect(res.body).toEqual({
       applied: { tripUpdates: 0, vehiclePositions: 1, alerts: 1 },
       unknownTrips: 0,
+      refused: [],
     });
     const board = await h.gql<{ departures: Row[] }>(BOARD, { stopId });
     expect(board.body.errors).toBeUndefined();

@@ -196,7 +196,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       expect(tripUpdatesOf(a)).toHaveLength(1);
       expect((await liveDep(a))?.delaySeconds).toBe(300);
       expect(b.services.realtime.snapshot.feeds.has('si')).toBe(false);
-      expect((await liveDep(b))?.realtimeState).toBeNull();
+      expect((await liveDep(b))?.realtimeState).toBe('SCHEDULED');
 
       b.services.realtime.catchUp();
       expect(tripUpdatesOf(b)).toEqual(tripUpdatesOf(a));
@@ -266,7 +266,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       a.close();
 
       const restarted = proc();
-      expect((await liveDep(restarted))?.realtimeState).toBeNull();
+      expect((await liveDep(restarted))?.realtimeState).toBe('SCHEDULED');
       restarted.services.realtime.catchUp();
       const after = await liveDep(restarted);
       expect(after?.delaySeconds).toBe(300);
@@ -480,6 +480,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       expect(res).toEqual({
         applied: { tripUpdates: 0, vehiclePositions: 0, alerts: 0 },
         unknownTrips: 0,
+        refused: [],
       });
       expect(a.services.realtime.snapshot.feeds.get('si')?.updatedAt).toBe(NOW_SEC + 120);
     });
@@ -517,14 +518,20 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
         message([delayed(60)], { full: false, timestampSec: NOW_SEC + 200 }),
       );
       clock.advance(MAX_AGE + 100);
-      a.services.realtime.ingest('si', message([alert('a1', 'later')], { full: false }));
+      a.services.realtime.ingest(
+        'si',
+        message([alert('a1', 'later')], { full: false, timestampSec: clock.nowMs() / 1000 }),
+      );
       expect(tripUpdatesOf(a)).toHaveLength(1);
       const restarted = proc();
       restarted.services.realtime.catchUp();
       expect(tripUpdatesOf(restarted)).toEqual(tripUpdatesOf(a));
 
       clock.advance(200);
-      a.services.realtime.ingest('si', message([alert('a2', 'later still')], { full: false }));
+      a.services.realtime.ingest(
+        'si',
+        message([alert('a2', 'later still')], { full: false, timestampSec: clock.nowMs() / 1000 }),
+      );
       expect(logIds(a)).toHaveLength(2);
     });
   });

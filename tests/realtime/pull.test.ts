@@ -63,7 +63,7 @@ describe('realtime pull', () => {
     });
     const results = await poller.pollOnce('si');
     expect(results).toEqual([
-      { applied: { tripUpdates: 1, vehiclePositions: 0, alerts: 0 }, unknownTrips: 0 },
+      { applied: { tripUpdates: 1, vehiclePositions: 0, alerts: 0 }, unknownTrips: 0, refused: [] },
     ]);
 
     const res = await h.gql<{ departures: BoardRow[] }>(BOARD, {

@@ -69,7 +69,7 @@ describe('realtime push', () => {
   const row = (rows: BoardRow[]) => rows.find((r) => r.trip.id === `si:${dep.tripId}`);
 
   it('shows no realtime state before any message', async () => {
-    expect(row(await board(dep.stopId))?.realtimeState).toBeNull();
+    expect(row(await board(dep.stopId))?.realtimeState).toBe('SCHEDULED');
   });
 
   it('refuses a push without a key (401), for another feed (403), and a non-FeedMessage body (400)', async () => {
@@ -104,6 +104,7 @@ describe('realtime push', () => {
     expect(res.body).toEqual({
       applied: { tripUpdates: 1, vehiclePositions: 0, alerts: 0 },
       unknownTrips: 1,
+      refused: [],
     });
 
     const here = row(await board(dep.stopId))!;
@@ -145,7 +146,7 @@ describe('realtime push', () => {
   it('falls back to the schedule when the data is older than REALTIME_MAX_AGE_SECONDS', async () => {
     h.clock.advance(h.config.realtimeMaxAgeSeconds + 1);
     const r = row(await board(dep.stopId))!;
-    expect(r.realtimeState).toBeNull();
+    expect(r.realtimeState).toBe('SCHEDULED');
     expect(r.realtimeDeparture).toBeNull();
     h.clock.set(NOW_MS);
   });

@@ -1,13 +1,11 @@
 import type { Caller } from '../../auth/index.js';
 import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
 import {
-  followJourney,
-  statusAt,
+  liveJourney,
   type BookedJourney,
-  type FollowedJourney,
   type JourneyLeg,
   type JourneyReader,
-  type JourneyStatus,
+  type LiveJourney,
 } from '../../journeys/index.js';
 import type { Facility } from '../../parking/index.js';
 import type { PlannedParking } from '../../planner/parkingProvider.js';
@@ -17,8 +15,8 @@ import type { ParkingReservationModel } from './parkingModels.js';
 /** A journey as resolvers pass it around: as booked, and as it stands for this request. */
 export interface JourneyModel {
   booked: BookedJourney;
-  followed: FollowedJourney;
-  status: JourneyStatus;
+  /** The journey followed live on the request's network, realtime and clock. */
+  live: LiveJourney;
   /** The reservation with its facility; undefined without parking. */
   reservation: ParkingReservationModel | undefined;
 }
@@ -38,15 +36,18 @@ export function journeyReader(caller: Caller): JourneyReader {
 }
 
 /**
- * A booked journey on the request's network, realtime and clock: live legs, status, and the
- * PARK leg's live availability and reservation (read through parking's synchronous view, so
- * that subscriptions can build it in one go).
+ * A booked journey on the request's network, realtime and clock (`liveJourney`, the one function
+ * `journey(id)`, `myJourneys`, the mutations and `journeyUpdated(id)` all show): live legs,
+ * status, and the PARK leg's live availability and reservation (read through parking's
+ * synchronous view, so that subscriptions can build it in one go).
  */
 export function journeyModel(ctx: GraphQLContext, booked: BookedJourney): JourneyModel {
-  const followed = followJourney(ctx.network, booked.itinerary, {
-    overlay: ctx.realtime.overlay,
-    nowSec: Math.floor(ctx.nowMs / 1000),
-  });
+  const live = liveJourney(
+    booked,
+    { network: ctx.network, overlay: ctx.realtime.overlay },
+    ctx.nowMs,
+  );
+  const followed = live.followed;
   const r = booked.reservation;
   const view = ctx.services.parking.view;
   const facility: Facility | undefined = r && view.facility(r.facilityId);
@@ -63,5 +64,5 @@ export function journeyModel(ctx: GraphQLContext, booked: BookedJourney): Journe
     };
     leg.parking = parking;
   }
-  return { booked, followed, status: statusAt(booked.journey, ctx.nowMs), reservation };
+  return { booked, live, reservation };
 }

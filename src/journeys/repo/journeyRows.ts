@@ -25,6 +25,18 @@ export function insertJourney(db: SyncDb, row: Journey): void {
   db.insert(j).values(row).run();
 }
 
+/** Replaces a journey's itinerary (re-booking), with its times and reservation. */
+export function updateItinerary(
+  db: SyncDb,
+  id: string,
+  fields: Pick<
+    Journey,
+    'itinerary' | 'itineraryHash' | 'departureAt' | 'arrivalAt' | 'reservationId'
+  >,
+): void {
+  db.update(j).set(fields).where(eq(j.id, id)).run();
+}
+
 /** Marks a journey CANCELLED at `now`. */
 export function markCancelled(db: SyncDb, id: string, now: Date): void {
   db.update(j).set({ status: 'CANCELLED', cancelledAt: now }).where(eq(j.id, id)).run();

@@ -9,6 +9,7 @@ import {
   lockBookingKey,
   markCancelled,
   riderJourneys,
+  updateItinerary,
 } from './pgJourneyRows.js';
 
 /**
@@ -59,6 +60,42 @@ export function pgJourneyRepository(
           return { journey: stored, reservation };
         }),
       ),
+    // The journey row is locked first, then (through parking's port) the facilities, as cancel does.
+    rebook: async (id, nowMs, decide) => {
+      const touched: Reservation[] = [];
+      const stored = await db.transaction(async (tx) => {
+        const journey = await findJourney(tx, id, true);
+        const before = journey?.reservationId
+          ? await parking.reservationAsOf(tx, journey.reservationId, nowMs)
+          : undefined;
+        const change = decide(journey, before);
+        if (!change) return withReservation(tx, journey!, nowMs);
+        let reservationId = journey!.reservationId;
+        if (change.parking.kind !== 'keep' && reservationId) {
+          const released = await parking.release(tx, reservationId, nowMs);
+          if (released) touched.push(released);
+          reservationId = null;
+        }
+        if (change.parking.kind === 'swap') {
+          const { facilityId, window, attempt } = change.parking;
+          const request = { riderId: journey!.riderId, facilityId, window, journeyId: id, attempt };
+          const reserved = await parking.reserve(tx, request, nowMs);
+          touched.push(reserved);
+          reservationId = reserved.id;
+        }
+        const fields = {
+          itinerary: change.itinerary,
+          itineraryHash: change.itineraryHash,
+          departureAt: change.departureAt,
+          arrivalAt: change.arrivalAt,
+          reservationId,
+        };
+        await updateItinerary(tx, id, fields);
+        return withReservation(tx, { ...journey!, ...fields }, nowMs);
+      });
+      await parking.committed(touched);
+      return stored;
+    },
     cancel: async (id, nowMs, decide) =>
       afterCommit(
         await db.transaction(async (tx) => {

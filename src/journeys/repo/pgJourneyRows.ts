@@ -40,6 +40,18 @@ export async function insertJourney(db: PgRunner, row: Journey): Promise<void> {
   await db.insert(j).values(row);
 }
 
+/** Replaces a journey's itinerary (and its parking reservation) after a re-booking. */
+export async function updateItinerary(
+  db: PgRunner,
+  id: string,
+  fields: Pick<
+    Journey,
+    'itinerary' | 'itineraryHash' | 'departureAt' | 'arrivalAt' | 'reservationId'
+  >,
+): Promise<void> {
+  await db.update(j).set(fields).where(eq(j.id, id));
+}
+
 /** Marks a journey CANCELLED at `now`. */
 export async function markCancelled(db: PgRunner, id: string, now: Date): Promise<void> {
   await db.update(j).set({ status: 'CANCELLED', cancelledAt: now }).where(eq(j.id, id));

@@ -10,6 +10,7 @@ import {
   insertJourney,
   markCancelled,
   riderJourneys,
+  updateItinerary,
 } from './journeyRows.js';
 
 /**
@@ -49,6 +50,35 @@ export function sqliteJourneyRepository(
         const stored = { ...journey, reservationId: reservation?.id ?? null };
         insertJourney(tx, stored);
         return { journey: stored, reservation };
+      }),
+    rebook: (id, nowMs, decide) =>
+      commits.run((tx) => {
+        const journey = findJourney(tx, id);
+        const before = journey?.reservationId
+          ? parking.reservationAsOf(tx, journey.reservationId, nowMs)
+          : undefined;
+        const change = decide(journey, before);
+        if (!change) return withReservation(tx, journey!, nowMs);
+        let reservationId = journey!.reservationId;
+        if (change.parking.kind !== 'keep' && reservationId) {
+          parking.release(tx, reservationId, nowMs);
+          reservationId = null;
+        }
+        if (change.parking.kind === 'swap') {
+          const { facilityId, window, attempt } = change.parking;
+          const request = { riderId: journey!.riderId, facilityId, window, journeyId: id, attempt };
+          reservationId = parking.reserve(tx, request, nowMs).id;
+        }
+        const fields = {
+          itinerary: change.itinerary,
+          itineraryHash: change.itineraryHash,
+          departureAt: change.departureAt,
+          arrivalAt: change.arrivalAt,
+          reservationId,
+        };
+        const updated = { ...journey!, ...fields };
+        updateItinerary(tx, id, fields);
+        return withReservation(tx, updated, nowMs);
       }),
     cancel: (id, nowMs, decide) =>
       unit.run((tx) => {

@@ -97,10 +97,15 @@ export async function cancelInPg(
 
 /** Parking's port for journeys on PostgreSQL: each call runs inside the caller's transaction. */
 export const pgJourneyParkingCalls: Omit<JourneyParkingPortAsync<PgRunner>, 'committed'> = {
-  reserve: (tx, req, nowMs) =>
+  reserve: (tx, { attempt, ...req }, nowMs) =>
     reserveInPg(
       tx,
-      { ...req, idempotencyKey: `journey:${req.journeyId}`, hold: false },
+      {
+        ...req,
+        // A re-booking's new space needs its own key: the first one names the first reservation.
+        idempotencyKey: `journey:${req.journeyId}${attempt === undefined ? '' : `:${attempt}`}`,
+        hold: false,
+      },
       { nowMs, holdSeconds: 0 },
     ),
   release: async (tx, reservationId, nowMs) => {

@@ -6,10 +6,14 @@ import { reserveIn } from './reserveIn.js';
 
 /** Parking's port for journeys on SQLite: each call runs inside the caller's synchronous transaction. */
 export const sqliteJourneyParking: JourneyParkingPort<SyncDb> = {
-  reserve: (tx, req, nowMs) =>
+  reserve: (tx, { attempt, ...req }, nowMs) =>
     reserveIn(
       tx,
-      { ...req, idempotencyKey: `journey:${req.journeyId}`, hold: false },
+      {
+        ...req,
+        idempotencyKey: `journey:${req.journeyId}${attempt === undefined ? '' : `:${attempt}`}`,
+        hold: false,
+      },
       { nowMs, holdSeconds: 0 },
     ),
   release: (tx, reservationId, nowMs) => {

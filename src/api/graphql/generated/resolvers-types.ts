@@ -20,7 +20,12 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
-  /** An instant, ISO-8601 with an offset, e.g. `2026-12-01T08:00:00-05:00`. Inputs without an offset are rejected. */
+  /**
+   * An instant, ISO-8601 with an offset, e.g. `2026-12-01T08:00:00-05:00`. Inputs without an offset are
+   * rejected. Every output (including `VehiclePosition.updatedAt` and times inside error messages) is
+   * in the agency's local offset (the stop's feed for departures, the first feed elsewhere), whole
+   * seconds, without milliseconds.
+   */
   DateTime: { input: Date; output: Date | string; }
   /** A file sent with a GraphQL multipart request. */
   File: { input: File; output: File; }
@@ -163,12 +168,15 @@ export type Departure = {
   __typename?: 'Departure';
   /** Active alerts naming this stop, its station, the route or the trip. */
   alerts: Array<Alert>;
+  /** Live departure minus scheduled departure, seconds; null without realtime (never 0 for "no data"). */
   delaySeconds?: Maybe<Scalars['Int']['output']>;
   headsign?: Maybe<Scalars['String']['output']>;
+  /** Live arrival; null without realtime. */
   realtimeArrival?: Maybe<Scalars['DateTime']['output']>;
   /** Live departure; null without realtime. */
   realtimeDeparture?: Maybe<Scalars['DateTime']['output']>;
-  realtimeState?: Maybe<RealtimeState>;
+  /** SCHEDULED where there is no realtime for this departure. */
+  realtimeState: RealtimeState;
   route: Route;
   scheduledArrival: Scalars['DateTime']['output'];
   scheduledDeparture: Scalars['DateTime']['output'];
@@ -274,6 +282,16 @@ export type Itinerary = {
 /** A booked itinerary, followed live (DESIGN.md §6). Only its rider (or an admin) can see it. */
 export type Journey = {
   __typename?: 'Journey';
+  /** Active alerts for any leg of the journey (each once, in leg order; see `Leg.alerts`). */
+  alerts: Array<Alert>;
+  /**
+   * A way on from where the journey now stands to its destination (at most `first`, 1–10, default
+   * 3): from the alighting stop of the first ride whose connection is at risk, at its live arrival;
+   * else from where the current leg ends (the origin before departure). A PARK leg already behind
+   * the rider keeps its booked space (no new drive); before it, the drive and parking are planned
+   * anew. Each `Itinerary.id` can be given to `rebookJourney`. Empty once FINISHED or CANCELLED.
+   */
+  alternatives: Array<Itinerary>;
   /** Planned arrival, as booked. */
   arrival: Scalars['DateTime']['output'];
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
@@ -282,12 +300,17 @@ export type Journey = {
   departure: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   /**
-   * The legs as in `plan`. Transit legs carry live times (`departure` is the live departure at the
-   * boarding stop, `scheduledDeparture` the timetable's, `delaySeconds` the difference) and
-   * `connectionAtRisk`; the PARK leg's `parking.reservation` is the booked space.
+   * The legs as in `plan`, as they stand now. Transit legs carry live times (`departure` is the live
+   * departure at the boarding stop, `scheduledDeparture` the timetable's, `delaySeconds` the
+   * difference, null without realtime) and `connectionAtRisk`. Live times flow on: a street leg
+   * right after a ride starts at the ride's live arrival (plus its planned gap), one after another
+   * street leg no earlier than that one ends, so waits absorb what they can and consecutive legs do
+   * not overlap, except where a walk now ends after the next ride leaves: that connection is broken
+   * and the ride before it has `connectionAtRisk`. The PARK leg's `parking.reservation` is the booked
+   * space.
    */
   legs: Array<Leg>;
-  /** Best known arrival: the planned one moved by the live delay at the end of the last ride. */
+  /** Best known arrival: the arrival of the last leg, live times flowed through (see `legs`). */
   liveArrival: Scalars['DateTime']['output'];
   /**
    * The journey's pass (its rider, or an admin), issued once and shown the same from then on; also
@@ -299,6 +322,12 @@ export type Journey = {
   reservation?: Maybe<ParkingReservation>;
   status: JourneyStatus;
   totals: JourneyTotals;
+};
+
+
+/** A booked itinerary, followed live (DESIGN.md §6). Only its rider (or an admin) can see it. */
+export type JourneyAlternativesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of journeys (Relay connection). */
@@ -335,8 +364,8 @@ export type JourneyPass = {
 
 /**
  * Lifecycle of a booked journey (TOMP-API): `CONFIRMED` until its planned departure, `STARTED`
- * from then (or from the check-in of its car at the lot, if earlier), `FINISHED` from its planned arrival; `CANCELLED` by cancelJourney, which releases the
- * parking.
+ * from then (or from the check-in of its car at the lot, if earlier), `FINISHED` from its live arrival
+ * (`Journey.liveArrival`); `CANCELLED` by cancelJourney, which releases the parking.
  */
 export type JourneyStatus =
   | 'CANCELLED'
@@ -367,6 +396,12 @@ export type LatLonInput = {
 /** A leg of an itinerary. Transit legs carry route, trip and stops; times are the best known (live where there is realtime). */
 export type Leg = {
   __typename?: 'Leg';
+  /**
+   * Alerts active at some time during a transit leg (departure to arrival) that name its route, its
+   * trip, or a stop it calls at (boarding, intermediate, alighting, or their stations); empty on
+   * street legs.
+   */
+  alerts: Array<Alert>;
   arrival: Scalars['DateTime']['output'];
   /**
    * On a transit leg of a journey: true when its live arrival no longer makes the next transit leg
@@ -375,6 +410,7 @@ export type Leg = {
    * at. False on other legs and in plans (which are planned on live times).
    */
   connectionAtRisk: Scalars['Boolean']['output'];
+  /** Live departure minus scheduled departure of a transit leg, seconds; null without realtime (and on street legs). */
   delaySeconds?: Maybe<Scalars['Int']['output']>;
   departure: Scalars['DateTime']['output'];
   distanceMeters: Scalars['Int']['output'];
@@ -476,6 +512,16 @@ export type Mutation = {
   confirmParkingReservation: ConfirmParkingReservationPayload;
   /** Imports a new version of a feed (agency key for that feed, or admin). The old version serves until the swap. */
   importFeed: ImportFeedPayload;
+  /**
+   * Moves a booked journey onto another itinerary (usually one of its `alternatives`), in one
+   * transaction: the old legs are replaced by the new ones and the parking is kept (the same
+   * facility and a window the booked one covers, or a PARK leg already behind the rider), swapped
+   * (a space reserved on the new PARK leg, the old one released) or released (no PARK leg).
+   * NO_CAPACITY when the new space cannot be reserved: the old booking stays untouched.
+   * CONFLICT for a FINISHED or CANCELLED journey; BAD_USER_INPUT for an unknown or expired id. A
+   * retry (the journey already on that itinerary) returns the journey as it is.
+   */
+  rebookJourney: RebookJourneyPayload;
   /** Applies a batch of live availability reports (operator key, or admin). Bad input refuses the whole batch. */
   reportParkingAvailability: ReportParkingAvailabilityPayload;
   /** Reserves one space (rider token); NO_CAPACITY when none is left for the window. */
@@ -521,6 +567,11 @@ export type MutationConfirmParkingReservationArgs = {
 
 export type MutationImportFeedArgs = {
   input: ImportFeedInput;
+};
+
+
+export type MutationRebookJourneyArgs = {
+  input: RebookJourneyInput;
 };
 
 
@@ -926,6 +977,21 @@ export type RealtimeState =
   | 'SKIPPED'
   | 'UPDATED';
 
+export type RebookJourneyInput = {
+  /** The journey to re-book (its rider's). */
+  id: Scalars['ID']['input'];
+  /** 1–128 characters. Re-booking onto the itinerary the journey already has is a no-op, so a retry returns the same journey. */
+  idempotencyKey: Scalars['String']['input'];
+  /** An `Itinerary.id` from `Journey.alternatives` (or `plan`) to travel on instead. */
+  itineraryId: Scalars['ID']['input'];
+};
+
+export type RebookJourneyPayload = {
+  __typename?: 'RebookJourneyPayload';
+  /** The journey (same id) on its new itinerary. */
+  journey: Journey;
+};
+
 export type ReportParkingAvailabilityInput = {
   /** At most 10000 reports. */
   reports: Array<ParkingAvailabilityReportInput>;
@@ -997,7 +1063,13 @@ export type Subscription = {
   alertsUpdated: Array<Alert>;
   /** The board of a stop again whenever realtime data changes (server-sent events). */
   departuresUpdated: Array<Departure>;
-  /** Pushes the journey at once and again after every realtime update of its feeds (its rider, or an admin). */
+  /**
+   * Pushes the journey (as `journey(id)` returns it, from the same function) at once, then whenever
+   * that changes: a realtime update of a feed it rides on or that data's expiry, its departure and
+   * live arrival (status changes, on the server's clock), cancellation, re-booking or a reservation
+   * change, `connectionAtRisk` flipping. The stream ends after the FINISHED or CANCELLED event. Its
+   * rider, or an admin.
+   */
   journeyUpdated: Journey;
 };
 
@@ -1072,6 +1144,7 @@ export type VehiclePosition = {
   /** WGS84 degrees. */
   lat: Scalars['Float']['output'];
   lon: Scalars['Float']['output'];
+  /** When the position was observed (agency's local offset, like every DateTime). */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -1217,6 +1290,8 @@ export type ResolversTypes = ResolversObject<{
   PlanMessageCode: PlanMessageCode;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RealtimeState: RealtimeState;
+  RebookJourneyInput: RebookJourneyInput;
+  RebookJourneyPayload: ResolverTypeWrapper<Omit<RebookJourneyPayload, 'journey'> & { journey: ResolversTypes['Journey'] }>;
   ReportParkingAvailabilityInput: ReportParkingAvailabilityInput;
   ReportParkingAvailabilityPayload: ResolverTypeWrapper<Omit<ReportParkingAvailabilityPayload, 'ignored'> & { ignored: Array<ResolversTypes['IgnoredParkingReport']> }>;
   ReserveParkingInput: ReserveParkingInput;
@@ -1290,6 +1365,8 @@ export type ResolversParentTypes = ResolversObject<{
   PlanInput: PlanInput;
   PlanMessage: PlanMessage;
   Query: Record<PropertyKey, never>;
+  RebookJourneyInput: RebookJourneyInput;
+  RebookJourneyPayload: Omit<RebookJourneyPayload, 'journey'> & { journey: ResolversParentTypes['Journey'] };
   ReportParkingAvailabilityInput: ReportParkingAvailabilityInput;
   ReportParkingAvailabilityPayload: Omit<ReportParkingAvailabilityPayload, 'ignored'> & { ignored: Array<ResolversParentTypes['IgnoredParkingReport']> };
   ReserveParkingInput: ReserveParkingInput;
@@ -1360,7 +1437,7 @@ export type DepartureResolvers<ContextType = GraphQLContext, ParentType extends 
   headsign?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   realtimeArrival?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   realtimeDeparture?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  realtimeState?: Resolver<Maybe<ResolversTypes['RealtimeState']>, ParentType, ContextType>;
+  realtimeState?: Resolver<ResolversTypes['RealtimeState'], ParentType, ContextType>;
   route?: Resolver<ResolversTypes['Route'], ParentType, ContextType>;
   scheduledArrival?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   scheduledDeparture?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1433,6 +1510,8 @@ export type ItineraryResolvers<ContextType = GraphQLContext, ParentType extends 
 }>;
 
 export type JourneyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Journey'] = ResolversParentTypes['Journey']> = ResolversObject<{
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType>;
+  alternatives?: Resolver<Array<ResolversTypes['Itinerary']>, ParentType, ContextType, RequireFields<JourneyAlternativesArgs, 'first'>>;
   arrival?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1472,6 +1551,7 @@ export type JourneyTotalsResolvers<ContextType = GraphQLContext, ParentType exte
 }>;
 
 export type LegResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Leg'] = ResolversParentTypes['Leg']> = ResolversObject<{
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType>;
   arrival?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   connectionAtRisk?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   delaySeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1518,6 +1598,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   checkOutParking?: Resolver<ResolversTypes['CheckOutParkingPayload'], ParentType, ContextType, RequireFields<MutationCheckOutParkingArgs, 'input'>>;
   confirmParkingReservation?: Resolver<ResolversTypes['ConfirmParkingReservationPayload'], ParentType, ContextType, RequireFields<MutationConfirmParkingReservationArgs, 'input'>>;
   importFeed?: Resolver<ResolversTypes['ImportFeedPayload'], ParentType, ContextType, RequireFields<MutationImportFeedArgs, 'input'>>;
+  rebookJourney?: Resolver<ResolversTypes['RebookJourneyPayload'], ParentType, ContextType, RequireFields<MutationRebookJourneyArgs, 'input'>>;
   reportParkingAvailability?: Resolver<ResolversTypes['ReportParkingAvailabilityPayload'], ParentType, ContextType, RequireFields<MutationReportParkingAvailabilityArgs, 'input'>>;
   reserveParking?: Resolver<ResolversTypes['ReserveParkingPayload'], ParentType, ContextType, RequireFields<MutationReserveParkingArgs, 'input'>>;
   upsertParkingFacility?: Resolver<ResolversTypes['UpsertParkingFacilityPayload'], ParentType, ContextType, RequireFields<MutationUpsertParkingFacilityArgs, 'input'>>;
@@ -1624,6 +1705,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   stops?: Resolver<Array<ResolversTypes['Stop']>, ParentType, ContextType, RequireFields<QueryStopsArgs, 'first' | 'near' | 'radiusMeters'>>;
 }>;
 
+export type RebookJourneyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RebookJourneyPayload'] = ResolversParentTypes['RebookJourneyPayload']> = ResolversObject<{
+  journey?: Resolver<ResolversTypes['Journey'], ParentType, ContextType>;
+}>;
+
 export type ReportParkingAvailabilityPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportParkingAvailabilityPayload'] = ResolversParentTypes['ReportParkingAvailabilityPayload']> = ResolversObject<{
   accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ignored?: Resolver<Array<ResolversTypes['IgnoredParkingReport']>, ParentType, ContextType>;
@@ -1724,6 +1809,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Plan?: PlanResolvers<ContextType>;
   PlanMessage?: PlanMessageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RebookJourneyPayload?: RebookJourneyPayloadResolvers<ContextType>;
   ReportParkingAvailabilityPayload?: ReportParkingAvailabilityPayloadResolvers<ContextType>;
   ReserveParkingPayload?: ReserveParkingPayloadResolvers<ContextType>;
   Route?: RouteResolvers<ContextType>;

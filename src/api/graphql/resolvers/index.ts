@@ -33,6 +33,7 @@ import { ParkingFacility } from './types/ParkingFacility.js';
 import { IgnoredParkingReport, ParkingReservation } from './types/ParkingReservation.js';
 import { bookJourney } from './Mutation/bookJourney.js';
 import { cancelJourney } from './Mutation/cancelJourney.js';
+import { rebookJourney } from './Mutation/rebookJourney.js';
 import { journey } from './Query/journey.js';
 import { myJourneys } from './Query/myJourneys.js';
 import { journeyUpdated } from './Subscription/journeyUpdated.js';
@@ -84,6 +85,7 @@ export const resolvers: Resolvers = {
     cancelJourney,
     checkInParking,
     checkOutParking,
+    rebookJourney,
   },
   Stop,
   Route,

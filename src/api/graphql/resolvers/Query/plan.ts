@@ -1,6 +1,5 @@
 import { BadInputError, NotFoundError } from '../../../../errors.js';
 import { compactItinerary } from '../../../../journeys/index.js';
-import { plan as runPlan } from '../../../../planner/plan.js';
 import {
   PLAN_DEFAULTS,
   PLAN_LIMITS,
@@ -10,29 +9,16 @@ import {
 import type { Network } from '../../../../transit/index.js';
 import type { PlaceInput, PlanInput, QueryResolvers } from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
+import { planOnRequest } from '../../planOnRequest.js';
 import { checkLatLon } from '../../validate.js';
 import { decodePlanCursor, encodePlanCursor } from '../../planCursor.js';
 
 /** Plans itineraries (DESIGN.md §4); inputs out of range are BAD_USER_INPUT. */
 export const plan: QueryResolvers['plan'] = (_parent, { input }, ctx) => {
   const net = requireNetwork(ctx);
-  const deadline = performance.now() + ctx.services.config.planTimeBudgetMs;
-  const query = { ...toPlanQuery(net, input), outOfTime: () => performance.now() > deadline };
+  const query = toPlanQuery(net, input);
   const nowSec = Math.floor(ctx.nowMs / 1000);
-  const { config } = ctx.services;
-  const result = runPlan(
-    net,
-    query,
-    { overlay: ctx.realtime.overlay, nowSec },
-    {
-      router: ctx.services.streetRouter,
-      parking: ctx.services.parkingForPlanner,
-      parkSeconds: config.parkSeconds,
-      maxDriveMeters: 30_000,
-      maxFacilities: 50,
-      nowSec,
-    },
-  );
+  const result = planOnRequest(ctx, net, query);
   return {
     ...result,
     nextPageCursor:

@@ -18,7 +18,7 @@ export const Departure: DepartureResolvers = {
   realtimeArrival: (d, _a, ctx) =>
     d.realtimeArrival === undefined ? null : formatInstant(d.realtimeArrival, tz(ctx, d.stop)),
   delaySeconds: (d) => d.delaySeconds ?? null,
-  realtimeState: (d) => d.realtimeState ?? null,
+  realtimeState: (d) => d.realtimeState ?? 'SCHEDULED',
   ...departureRealtimeFields,
 };
 

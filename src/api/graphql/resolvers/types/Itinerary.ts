@@ -48,7 +48,8 @@ export const Leg: LegResolvers = {
       : legGeometry(requireNetwork(ctx), l),
   scheduledDeparture: (l, _a, ctx) => (isTransitLeg(l) ? show(ctx, l.scheduledDeparture) : null),
   scheduledArrival: (l, _a, ctx) => (isTransitLeg(l) ? show(ctx, l.scheduledArrival) : null),
-  delaySeconds: (l) => (isTransitLeg(l) ? l.departure - l.scheduledDeparture : null),
+  // One rule everywhere: no realtime, no delay (null, not 0).
+  delaySeconds: (l) => (isTransitLeg(l) && l.realtime ? l.departure - l.scheduledDeparture : null),
   realtime: (l) => isTransitLeg(l) && l.realtime,
   parking: (l) => (l.mode === 'PARK' ? l.parking : null),
 };

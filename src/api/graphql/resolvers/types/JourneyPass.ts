@@ -14,7 +14,7 @@ const show = (ms: number, zone: string) => formatInstant(ms / 1000, zone);
 /** `Journey.pass`: issued on first read, null once the journey is cancelled. */
 export const JourneyPassFields: Pick<JourneyResolvers, 'pass'> = {
   pass: async (m, _a, ctx) =>
-    m.status === 'CANCELLED' ? null : ctx.services.passes.passFor(passSubjectOf(m.booked)),
+    m.live.status === 'CANCELLED' ? null : ctx.services.passes.passFor(passSubjectOf(m.booked)),
 };
 
 /** The pass's fields; `expiresAt` in the zone of the first feed, like the journey's times. */

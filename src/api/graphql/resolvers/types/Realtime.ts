@@ -7,13 +7,14 @@ import type {
   VehiclePositionResolvers,
 } from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
+import { formatInstant } from '../../../../transit/index.js';
 
-/** A vehicle position; times in UTC (ISO with offset). */
+/** A vehicle position; `updatedAt` in the agency's local offset, like every DateTime. */
 export const VehiclePosition: VehiclePositionResolvers = {
   lat: (v) => v.lat,
   lon: (v) => v.lon,
   bearing: (v) => v.bearing ?? null,
-  updatedAt: (v) => new Date(v.timestamp * 1000),
+  updatedAt: (v, _a, ctx) => formatInstant(v.timestamp, ctx.network?.primaryTimezone ?? 'UTC'),
 };
 
 /** A service alert; ids are feed-scoped. */
