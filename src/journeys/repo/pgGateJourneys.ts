@@ -5,9 +5,12 @@ import { findJourney } from './pgJourneyRows.js';
 
 const j = pgSchema.journeys;
 
-/** Journeys' port for the gate on PostgreSQL: each call runs inside the caller's transaction. */
+/**
+ * Journeys' port for the gate on PostgreSQL: each call runs inside the caller's transaction;
+ * `find` locks the journey row (`FOR UPDATE`, as cancelJourney does) for the rest of it.
+ */
 export const pgGateJourneys: GateJourneyPortAsync<PgRunner> = {
-  find: (tx, id) => findJourney(tx, id),
+  find: (tx, id) => findJourney(tx, id, true),
   markStarted: async (tx, id) => {
     await tx
       .update(j)

@@ -19,10 +19,10 @@ const ROTATE_LOCK = 'pass_keys:rotate';
 
 /**
  * The pass domain on PostgreSQL (DESIGN.md §9, §11): key rotations serialize on an advisory lock;
- * a gate event is one READ COMMITTED transaction that locks the reservation's facility row
- * (`FOR NO KEY UPDATE`, as reservations do) and then the operator's idempotency key, so that two
- * scans of one pass, or one key sent to two replicas, run one after the other and the second
- * reads what the first committed.
+ * a gate event is one READ COMMITTED transaction that locks the reservation's journey row (when it
+ * has one), its facility row (`FOR NO KEY UPDATE`, as reservations do) and then the operator's
+ * idempotency key, so that two scans of one pass, or one key sent to two replicas, run one after
+ * the other and the second reads what the first committed.
  */
 export function pgPassRepository(
   db: PgDb,
@@ -35,14 +35,14 @@ export function pgPassRepository(
   /** Locks, then reads what the rule decides on. */
   const lockedState = async (tx: PgRunner, lookup: GateLookup): Promise<GateState> => {
     const found = await reservationOf(tx, lookup.reservation);
+    // cancelJourney locks the journey row, then the facility: the same order here, so that a
+    // cancellation racing a check-in waits for it instead of deadlocking.
+    const journey = found?.journeyId ? await journeys.find(tx, found.journeyId) : undefined;
     const facility = found && (await parking.lockFacility(tx, found.facilityId));
     await lockXactKey(tx, `gate:${lookup.operatorId}:${lookup.idempotencyKey}`);
     const earlier = await findGateEvent(tx, lookup.operatorId, lookup.idempotencyKey);
-    // Read again under the lock: a gate that committed while this one waited is seen now.
+    // Read again under the locks: a gate that committed while this one waited is seen now.
     const reservation = found && (await parking.reservationById(tx, found.id));
-    const journey = reservation?.journeyId
-      ? await journeys.find(tx, reservation.journeyId)
-      : undefined;
     return { earlier, reservation, facility, journey };
   };
 
