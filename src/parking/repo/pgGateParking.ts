@@ -1,8 +1,9 @@
-import { and, asc, eq, gte, isNotNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { pgSchema, type PgRunner } from '../../db/index.js';
 import type { GateParkingPortAsync } from '../gateParking.js';
 import type { Reservation } from '../records.js';
 import { findReservation, lockFacility, notifyParking } from './pgRows.js';
+import { revokedOrder, revokedWhere, toRevokedPass } from './revokedRows.js';
 
 const r = pgSchema.parkingReservations;
 
@@ -44,20 +45,9 @@ export const pgGateParking: Omit<GateParkingPortAsync<PgRunner>, 'committed'> = 
     const rows = await tx
       .select({ passId: r.journeyId, reservationCode: r.code, revokedAt: r.updatedAt })
       .from(r)
-      .where(
-        and(
-          eq(r.facilityId, facilityId),
-          eq(r.status, 'CANCELLED'),
-          isNotNull(r.journeyId),
-          gte(r.updatedAt, new Date(sinceMs)),
-        ),
-      )
-      .orderBy(asc(r.updatedAt), asc(r.id))
+      .where(revokedWhere(r, facilityId, sinceMs))
+      .orderBy(...revokedOrder(r))
       .limit(limit);
-    return rows.map((row) => ({
-      passId: row.passId!,
-      reservationCode: row.reservationCode,
-      revokedAtMs: row.revokedAt.getTime(),
-    }));
+    return rows.map(toRevokedPass);
   },
 };
