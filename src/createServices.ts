@@ -20,6 +20,7 @@ import {
   ITINERARY_KEY_PURPOSE,
   ItineraryTokens,
   JourneyService,
+  pgGateJourneys,
   pgJourneyRepository,
   sqliteGateJourneys,
   sqliteJourneyRepository,
@@ -27,6 +28,7 @@ import {
 import {
   GateService,
   PassService,
+  pgPassRepository,
   PSEUDONYM_KEY_PURPOSE,
   SEAL_KEY_PURPOSE,
   sqlitePassRepository,
@@ -72,7 +74,7 @@ export async function openSharedStore(
 
 /**
  * Wires the services on a data folder (the app database, migrated; feeds) and, when `shared` is
- * given (DATABASE_URL), on the shared database for keys, secrets, parking and journeys.
+ * given (DATABASE_URL), on the shared database for keys, secrets, parking, journeys and passes.
  */
 export function createServices(
   config: Config,
@@ -131,7 +133,9 @@ export function createServices(
     live: () => ({ network: feeds.network, overlay: realtime.snapshot.overlay }),
     showTime: (instant) => formatInstant(instant, feeds.network?.primaryTimezone ?? 'UTC'),
   });
-  const passRepository = sqlitePassRepository(db, commits, sqliteGateParking, sqliteGateJourneys);
+  const passRepository = shared
+    ? pgPassRepository(shared.pg, shared.parking.gateParking, pgGateJourneys)
+    : sqlitePassRepository(db, commits, sqliteGateParking, sqliteGateJourneys);
   const passes = new PassService({
     repository: passRepository,
     clock,

@@ -11,3 +11,10 @@ export interface GateJourneyPort<Tx> {
   /** CONFIRMED → STARTED (a cancelled or started journey is left as it is). */
   markStarted(tx: Tx, id: string): void;
 }
+
+/** The same port where the unit of work is asynchronous (PostgreSQL): each call resolves inside the caller's transaction. */
+export type GateJourneyPortAsync<Tx> = {
+  [K in keyof GateJourneyPort<Tx>]: (
+    ...args: Parameters<GateJourneyPort<Tx>[K]>
+  ) => Promise<ReturnType<GateJourneyPort<Tx>[K]>>;
+};

@@ -7,7 +7,7 @@ export {
   type CompactLeg,
   type CompactRide,
 } from './compactItinerary.js';
-export type { GateJourneyPort } from './gateJourneys.js';
+export type { GateJourneyPort, GateJourneyPortAsync } from './gateJourneys.js';
 export { followJourney, type FollowedJourney, type JourneyLeg } from './followJourney.js';
 export { ITINERARY_KEY_PURPOSE, ItineraryTokens } from './itineraryToken.js';
 export {
@@ -21,6 +21,7 @@ export {
 } from './JourneyService.js';
 export type { Journey, JourneyPageAfter } from './records.js';
 export type { JourneyRepository } from './repository.js';
+export { pgGateJourneys } from './repo/pgGateJourneys.js';
 export { pgJourneyRepository } from './repo/pgJourneyRepository.js';
 export { sqliteGateJourneys } from './repo/sqliteGateJourneys.js';
 export { sqliteJourneyRepository } from './repo/sqliteJourneyRepository.js';

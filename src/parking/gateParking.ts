@@ -30,3 +30,14 @@ export interface GateParkingPort<Tx> {
   /** Journey reservations of a facility cancelled at or after `sinceMs`, oldest first, at most `limit`. */
   revokedSince(tx: Tx, facilityId: string, sinceMs: EpochMs, limit: number): RevokedPass[];
 }
+
+/**
+ * The same port where the unit of work is asynchronous (PostgreSQL): each call resolves inside
+ * the caller's transaction, and `committed` is called with the facility a check-in or check-out
+ * changed once the caller's transaction has committed (it refreshes this replica's view of it).
+ */
+export type GateParkingPortAsync<Tx> = {
+  [K in keyof GateParkingPort<Tx>]: (
+    ...args: Parameters<GateParkingPort<Tx>[K]>
+  ) => Promise<ReturnType<GateParkingPort<Tx>[K]>>;
+} & { committed(facilityId: string): Promise<void> };

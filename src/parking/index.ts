@@ -8,7 +8,7 @@ export type {
   JourneyParkingPortAsync,
   JourneyParkingRequest,
 } from './journeyParking.js';
-export type { GateParkingPort, RevokedPass } from './gateParking.js';
+export type { GateParkingPort, GateParkingPortAsync, RevokedPass } from './gateParking.js';
 export { overstaySeconds, parkedSeconds } from './gateTimes.js';
 export { toMajor } from './money.js';
 export type { FacilityNear } from './near.js';
@@ -16,6 +16,7 @@ export { ParkingService, type Page, type ParkingDeps } from './ParkingService.js
 export type { Facility, PageAfter, Reservation } from './records.js';
 export type { ParkingReads, ParkingRepository } from './repository.js';
 export { ParkingMirror } from './repo/parkingMirror.js';
+export { pgGateParking } from './repo/pgGateParking.js';
 export { pgParkingRepository } from './repo/pgParkingRepository.js';
 export { sqliteGateParking } from './repo/sqliteGateParking.js';
 export { sqliteJourneyParking } from './repo/sqliteJourneyParking.js';

@@ -14,5 +14,6 @@ export { PSEUDONYM_KEY_PURPOSE } from './pseudonym.js';
 export { qrPng, qrSvg } from './qr.js';
 export type { GateEvent, GateEventKind, GateOutcome } from './records.js';
 export type { PassRepository } from './repository.js';
+export { pgPassRepository } from './repo/pgPassRepository.js';
 export { sqlitePassRepository } from './repo/sqlitePassRepository.js';
 export { SEAL_KEY_PURPOSE } from './signingKey.js';

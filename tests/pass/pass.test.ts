@@ -10,8 +10,9 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDialects } from '../helpers/dialects.js';
+import type { Harness } from '../helpers/harness.js';
 import { cancelJourney, spacesLeft, type ItineraryOut } from '../journeys/fixtures.js';
 import { createFacility } from '../parking/fixtures.js';
 import {
@@ -48,7 +49,7 @@ const OPERATOR_VIEW = /* GraphQL */ `
   }
 `;
 
-describe('journey passes and the gate (sample feed, sample facilities)', () => {
+describeDialects('journey passes and the gate (sample feed, sample facilities)', (ctx) => {
   let h: Harness;
   let itineraries: ItineraryOut[];
   let rider: string;
@@ -84,14 +85,14 @@ describe('journey passes and the gate (sample feed, sample facilities)', () => {
   };
 
   beforeAll(async () => {
-    h = createHarness({ nowMs: NOW_MS });
+    h = await ctx.harness({ nowMs: NOW_MS });
     itineraries = await sampleSetUp(h);
     rider = await h.riderToken('rider-1');
     otherRider = await h.riderToken('rider-2');
-    operator = h.key({ role: 'operator', operatorId: 'sample' });
-    otherOperator = h.key({ role: 'operator', operatorId: 'other' });
+    operator = await h.apiKey({ role: 'operator', operatorId: 'sample' });
+    otherOperator = await h.apiKey({ role: 'operator', operatorId: 'other' });
     otherFacility = await createFacility(h, otherOperator, { id: 'other-lot' });
-    admin = h.key({ role: 'admin' });
+    admin = await h.apiKey({ role: 'admin' });
     const first = itineraries[0]!;
     j1 = await journeyPass(h, rider, await bookId(h, rider, first, 'j1'));
     j2 = await journeyPass(h, rider, await bookId(h, rider, first, 'j2'));
@@ -253,10 +254,10 @@ describe('journey passes and the gate (sample feed, sample facilities)', () => {
 
     const journey = await journeyPass(h, rider, j1.id);
     expect(journey.status).toBe('STARTED');
-    const stored = h.services.db.$client
-      .prepare('SELECT status FROM journeys WHERE id = ?')
-      .get(j1.id) as { status: string };
-    expect(stored.status).toBe('STARTED');
+    const stored = await h.query<{ status: string }>(
+      `SELECT status FROM journeys WHERE id = '${j1.id}'`,
+    );
+    expect(stored).toEqual([{ status: 'STARTED' }]);
     const parkLeg = journey.legs.find((l) => l.mode === 'PARK')!;
     expect(parkLeg.parking!.reservation).toEqual({
       status: 'CHECKED_IN',

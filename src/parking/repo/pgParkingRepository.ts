@@ -1,4 +1,5 @@
 import type { PgDb } from '../../db/index.js';
+import type { GateParkingPortAsync } from '../gateParking.js';
 import type { JourneyParkingPortAsync } from '../journeyParking.js';
 import type { ParkingRepository } from '../repository.js';
 import { ParkingMirror } from './parkingMirror.js';
@@ -21,6 +22,7 @@ import {
   saveFacility,
   storeReports,
 } from './pgRows.js';
+import { pgGateParking } from './pgGateParking.js';
 import { cancelInPg, confirmInPg, pgJourneyParkingCalls, reserveInPg } from './pgReserve.js';
 import type { PgRunner } from '../../db/index.js';
 
@@ -40,6 +42,7 @@ export function pgParkingRepository(
   repository: ParkingRepository;
   reads: ParkingMirror;
   journeyParking: JourneyParkingPortAsync<PgRunner>;
+  gateParking: GateParkingPortAsync<PgRunner>;
 } {
   const mirror = new ParkingMirror(db, nowMs, onError);
   /** Resolves with the unit's result once its facilities are fresh in this replica's mirror. */
@@ -113,5 +116,9 @@ export function pgParkingRepository(
         touched.map((r) => r.facilityId),
       ),
   };
-  return { repository, reads: mirror, journeyParking };
+  const gateParking: GateParkingPortAsync<PgRunner> = {
+    ...pgGateParking,
+    committed: (facilityId) => refreshed(undefined, [facilityId]),
+  };
+  return { repository, reads: mirror, journeyParking, gateParking };
 }

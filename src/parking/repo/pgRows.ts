@@ -1,5 +1,5 @@
 import { and, asc, between, count, desc, eq, gt, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
-import { afterKeyset, pgSchema, type PgRunner } from '../../db/index.js';
+import { afterKeyset, lockXactKey, pgSchema, type PgRunner } from '../../db/index.js';
 import type { Facility, PageAfter, Reservation, StoredAvailability } from '../records.js';
 import type { LatLonBox } from '../repository.js';
 import type { ReservationStatus, TimeWindow } from '../types.js';
@@ -27,9 +27,7 @@ export async function lockFacility(db: PgRunner, id: string): Promise<Facility |
 }
 
 /** Serializes, for this transaction, everything that uses `key` (an advisory lock on its hash). */
-export async function lockKey(db: PgRunner, key: string): Promise<void> {
-  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-}
+export const lockKey = lockXactKey;
 
 /** Tells every replica's parking mirror that the facility changed (delivered at commit). */
 export async function notifyParking(db: PgRunner, facilityId: string): Promise<void> {

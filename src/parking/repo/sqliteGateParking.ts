@@ -1,10 +1,11 @@
-import { and, asc, eq, gte, isNotNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { parkingReservations } from '../../db/index.js';
 import type { SyncDb } from '../../db/index.js';
 import type { GateParkingPort } from '../gateParking.js';
 import type { Reservation } from '../records.js';
 import { findFacility } from './facilityRepo.js';
 import { findReservation } from './reservationRepo.js';
+import { revokedOrder, revokedWhere, toRevokedPass } from './revokedRows.js';
 
 const r = parkingReservations;
 
@@ -40,20 +41,9 @@ export const sqliteGateParking: GateParkingPort<SyncDb> = {
     tx
       .select({ passId: r.journeyId, reservationCode: r.code, revokedAt: r.updatedAt })
       .from(r)
-      .where(
-        and(
-          eq(r.facilityId, facilityId),
-          eq(r.status, 'CANCELLED'),
-          isNotNull(r.journeyId),
-          gte(r.updatedAt, new Date(sinceMs)),
-        ),
-      )
-      .orderBy(asc(r.updatedAt), asc(r.id))
+      .where(revokedWhere(r, facilityId, sinceMs))
+      .orderBy(...revokedOrder(r))
       .limit(limit)
       .all()
-      .map((row) => ({
-        passId: row.passId!,
-        reservationCode: row.reservationCode,
-        revokedAtMs: row.revokedAt.getTime(),
-      })),
+      .map(toRevokedPass),
 };
