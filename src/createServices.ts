@@ -12,6 +12,7 @@ import {
   sqliteJourneyParking,
   sqliteParkingRepository,
 } from './parking/index.js';
+import { fileStreetStore, StreetService } from './osm/index.js';
 import { haversineStreetRouter } from './planner/streetRouter.js';
 import { RealtimeService } from './realtime/index.js';
 import {
@@ -28,13 +29,23 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
   const logger = createLogger(config.logLevel);
   const db = openAppDb(appDbPath(config.dataDir));
   const tokens = RiderTokens.fromDataDir(config.dataDir);
+  const streets = new StreetService({
+    store: fileStreetStore(config.dataDir),
+    logger,
+    nowMs: () => clock.nowMs(),
+  });
+  // The stored graphs are read now, so the first timetable compiled walks its footpaths on them.
+  streets.loadAll();
   const feeds = new FeedService({
     db,
     dataDir: config.dataDir,
     logger,
     compile: { walkCircuity: config.walkCircuity, maxTransferMeters: config.maxTransferMeters },
     nowMs: () => clock.nowMs(),
+    streets: () => streets.network,
   });
+  // New streets, new footpaths: the served timetable is compiled again on them.
+  streets.onPublish(() => void feeds.recompile());
   // One group commit per process for the hot writes: reservations, reports, bookings.
   const commits = new GroupCommit(db);
   const parkingStore = sqliteParkingRepository(db, commits);
@@ -77,6 +88,7 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
     feeds,
     parking,
     realtime,
+    streets,
     streetRouter,
     parkingForPlanner: parkingForPlanner(parking),
     itineraryTokens,

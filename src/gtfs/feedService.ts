@@ -16,6 +16,7 @@ import {
   type FeedMeta,
   type FeedValidityWarning,
 } from '../transit/index.js';
+import { encodeStreetGraph, type StreetNetwork } from '../streets/index.js';
 import { compileInWorker } from './compileInWorker.js';
 import { readFeedSource } from './readFeedSource.js';
 import { runImportInChild } from './runImportInChild.js';
@@ -50,6 +51,8 @@ export class FeedService {
       logger: Logger;
       compile: CompileOptions;
       nowMs: () => number;
+      /** The street graphs footpaths are walked on (DESIGN.md §10); none: straight lines. */
+      streets?: () => StreetNetwork;
     },
   ) {}
 
@@ -188,6 +191,25 @@ export class FeedService {
     return run;
   }
 
+  /**
+   * Compiles the registered feeds again and swaps them in (after the street graphs changed: the
+   * footpaths follow the new streets); nothing happens when no feed is loaded.
+   */
+  recompile(): Promise<void> {
+    const run = this.queue.then(async () => {
+      const rows = this.list();
+      if (rows.length === 0 || !this.current) return;
+      this.publish(await this.compileOffThread(rows), rows);
+    });
+    this.queue = run.catch((error: unknown) => {
+      this.deps.logger.error(
+        { err: error },
+        'recompiling the timetable failed; the previous one serves',
+      );
+    });
+    return run;
+  }
+
   /** Compiles in a worker thread (feed swaps while serving). */
   private async compileOffThread(rows: FeedRow[]): Promise<Network> {
     const tt = await compileInWorker(
@@ -197,6 +219,7 @@ export class FeedService {
         importedAtMs: r.importedAt.getTime(),
       })),
       this.deps.compile,
+      (this.deps.streets?.().graphs ?? []).map((g) => encodeStreetGraph(g)),
     );
     return new Network(tt);
   }
@@ -206,7 +229,9 @@ export class FeedService {
     const sources = rows.map((r) =>
       readFeedSource(path.join(this.feedDir, r.fileName), r.id, r.importedAt.getTime()),
     );
-    return new Network(compileTimetable(sources, this.deps.compile));
+    const streets = this.deps.streets?.();
+    const walkDistances = streets && streets.graphs.length > 0 ? streets : undefined;
+    return new Network(compileTimetable(sources, { ...this.deps.compile, walkDistances }));
   }
 
   /**

@@ -104,7 +104,7 @@ function readXml(text: string, builder: StreetGraphBuilder): void {
   for (const n of doc.osm.node ?? []) builder.addNode(Number(n.id), Number(n.lat), Number(n.lon));
   for (const w of doc.osm.way ?? []) {
     const tags: Record<string, string> = {};
-    for (const t of w.tag ?? []) tags[t.k] = `${t.v}`;
+    for (const t of w.tag ?? []) tags[t.k] = t.v;
     builder.addWay(
       (w.nd ?? []).map((nd) => Number(nd.ref)),
       tags,

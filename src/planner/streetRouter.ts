@@ -1,3 +1,4 @@
+import type { StreetNetwork } from '../streets/index.js';
 import { haversineMeters } from '../transit/geo.js';
 
 /** A driving route between two points. */
@@ -6,7 +7,7 @@ export interface DriveResult {
   meters: number;
 }
 
-/** Driving times for CAR and CAR_PARK legs; a real street router (OSRM, Valhalla) can implement it. */
+/** Driving times for CAR and CAR_PARK legs: `streetRouter` on the street graph, else `haversineStreetRouter`. */
 export interface StreetRouter {
   /** Drive from `from` to `to`; undefined when there is no road route. */
   drive(
@@ -32,6 +33,24 @@ export function haversineStreetRouter(options: HaversineStreetRouterOptions): St
         haversineMeters(from.lat, from.lon, to.lat, to.lon) * options.circuity,
       );
       return { meters, seconds: Math.ceil(meters / metersPerSecond) };
+    },
+  };
+}
+
+/**
+ * Drives on the street graph where one covers both points (DESIGN.md §10: per-edge speeds,
+ * one-way streets), else with `fallback` (§4's straight line); undefined when the graph covers the
+ * trip but no road joins the points.
+ */
+export function streetRouter(streets: StreetNetwork, fallback: StreetRouter): StreetRouter {
+  return {
+    drive(from, to) {
+      const g = streets.graphFor(from, to);
+      // Off the graph, or a point too far from any road to be placed on one: the straight line.
+      if (!g || !streets.snap(g, from, 'CAR') || !streets.snap(g, to, 'CAR'))
+        return fallback.drive(from, to);
+      const path = streets.route('CAR', from, to);
+      return path && { meters: path.meters, seconds: path.seconds };
     },
   };
 }

@@ -18,6 +18,7 @@ import { requestLog } from './middleware/request-log/index.js';
 import { feedRoutes } from './routes/feeds.js';
 import { realtimeRoutes } from './routes/realtime.js';
 import { parkingRoutes } from './routes/parking.js';
+import { streetRoutes } from './routes/streets.js';
 
 const JSON_RESPONSE = /^application\/(graphql-response\+)?json/i;
 
@@ -102,6 +103,7 @@ export function createApp(services: Services): Hono {
   app.route('/', feedRoutes(services));
   app.route('/', realtimeRoutes(services));
   app.route('/', parkingRoutes(services));
+  app.route('/', streetRoutes(services));
 
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', async (c) => {
     const context = { requestId: c.get('requestId') };

@@ -1,6 +1,7 @@
 import { BadInputError, NotFoundError } from '../../../../errors.js';
 import { compactItinerary } from '../../../../journeys/index.js';
 import { plan as runPlan } from '../../../../planner/plan.js';
+import { streetRouter } from '../../../../planner/streetRouter.js';
 import {
   PLAN_DEFAULTS,
   PLAN_LIMITS,
@@ -20,18 +21,21 @@ export const plan: QueryResolvers['plan'] = (_parent, { input }, ctx) => {
   const query = { ...toPlanQuery(net, input), outOfTime: () => performance.now() > deadline };
   const nowSec = Math.floor(ctx.nowMs / 1000);
   const { config } = ctx.services;
+  // One street network for the whole request (an import swaps in a new one).
+  const streets = ctx.services.streets.network;
   const result = runPlan(
     net,
     query,
     { overlay: ctx.realtime.overlay, nowSec },
     {
-      router: ctx.services.streetRouter,
+      router: streetRouter(streets, ctx.services.streetRouter),
       parking: ctx.services.parkingForPlanner,
       parkSeconds: config.parkSeconds,
       maxDriveMeters: 30_000,
       maxFacilities: 50,
       nowSec,
     },
+    streets,
   );
   return {
     ...result,
