@@ -89,6 +89,9 @@ function offCost(meters: number, mode: StreetMode): number {
 function seedsOf(g: StreetGraph, s: Snap, mode: StreetMode): [VertexIndex, number][] {
   const len = g.arcMeters[s.arc]!;
   const seeds: [VertexIndex, number][] = [];
+  // A point at a vertex leaves from it whichever way its segment runs.
+  if (s.t === 0) seeds.push([s.tail, 0]);
+  if (s.t === 1) seeds.push([s.head, 0]);
   if (arcUsable(g, s.arc, mode)) seeds.push([s.head, partCost(g, s.arc, (1 - s.t) * len, mode)]);
   if (arcUsableBackward(g, s.arc, mode)) seeds.push([s.tail, partCost(g, s.arc, s.t * len, mode)]);
   return seeds;
@@ -98,6 +101,8 @@ function seedsOf(g: StreetGraph, s: Snap, mode: StreetMode): [VertexIndex, numbe
 function endsOf(g: StreetGraph, s: Snap, mode: StreetMode): [VertexIndex, number][] {
   const len = g.arcMeters[s.arc]!;
   const ends: [VertexIndex, number][] = [];
+  if (s.t === 0) ends.push([s.tail, 0]);
+  if (s.t === 1) ends.push([s.head, 0]);
   if (arcUsable(g, s.arc, mode)) ends.push([s.tail, partCost(g, s.arc, s.t * len, mode)]);
   if (arcUsableBackward(g, s.arc, mode))
     ends.push([s.head, partCost(g, s.arc, (1 - s.t) * len, mode)]);

@@ -40,7 +40,10 @@ export async function graphOfXml(xml: string, minIslandVertices = 3): Promise<St
     writeFileSync(file, xml);
     const builder = new StreetGraphBuilder();
     await readExtract(file, builder);
-    return builder.build({ area: 'drawn', source: 'drawn.osm', importedAtMs: 0 }, { minIslandVertices });
+    return builder.build(
+      { area: 'drawn', source: 'drawn.osm', importedAtMs: 0 },
+      { minIslandVertices },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -50,7 +53,11 @@ export async function graphOfXml(xml: string, minIslandVertices = 3): Promise<St
 export async function drawnNetwork(
   nodes: DrawnNode[],
   ways: DrawnWay[],
-): Promise<{ net: StreetNetwork; at: (id: number) => { lat: number; lon: number }; along: (...ids: number[]) => number }> {
+): Promise<{
+  net: StreetNetwork;
+  at: (id: number) => { lat: number; lon: number };
+  along: (...ids: number[]) => number;
+}> {
   const g = await graphOfXml(osmXml(nodes, ways));
   const byId = new Map(nodes.map(([id, lat, lon]) => [id, { lat, lon }]));
   const at = (id: number) => byId.get(id)!;
