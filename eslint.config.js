@@ -29,6 +29,7 @@ const MAY_IMPORT = {
     'parking',
     'planner',
     'realtime',
+    'streets',
     'transit',
   ],
 };
