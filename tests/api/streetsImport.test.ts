@@ -14,7 +14,7 @@ describe.skipIf(!existsSync(HERRENBERG))('POST /v1/streets/:area (admin)', () =>
   const post = (area: string, body: Uint8Array, key?: string) =>
     h.app.request(`/v1/streets/${area}`, {
       method: 'POST',
-      body,
+      body: new Uint8Array(body),
       headers: {
         'content-type': 'application/octet-stream',
         ...(key ? { authorization: `Bearer ${key}` } : {}),
