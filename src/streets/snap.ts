@@ -33,7 +33,7 @@ const SEGMENT_SLACK_METERS = 400;
 
 /**
  * Places a point on the nearest segment that `mode` may use (either way), or undefined when none
- * is within `maxMeters`: the segments of the nearest vertices (k-d tree) are projected onto, in a
+ * is within `maxMeters`: the segments of the nearest such vertices (k-d tree) are projected onto, in a
  * local equirectangular plane.
  */
 export function snapPoint(
@@ -50,6 +50,12 @@ export function snapPoint(
     lat,
     CANDIDATE_VERTICES,
     (maxMeters + SEGMENT_SLACK_METERS) / 1000,
+    // Only vertices with a segment the mode may use (by car, footpaths are skipped).
+    (v: number) => {
+      for (let a = g.arcStart[v]!; a < g.arcStart[v + 1]!; a++)
+        if (arcUsable(g, a, mode) || arcUsableBackward(g, a, mode)) return true;
+      return false;
+    },
   );
   const kx = Math.cos((lat * Math.PI) / 180);
   let best: Snap | undefined;
