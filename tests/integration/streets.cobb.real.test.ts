@@ -7,7 +7,7 @@ import { createHarness, type Harness } from '../helpers/harness.js';
 import { feedWithoutPlaceholders } from '../helpers/unsetFeed.js';
 
 const OSM = new URL('../../../shared/osm/', import.meta.url).pathname;
-const FILES = [
+const FILES: [string, string, string] = [
   'cobb-county.filtered.osm.pbf',
   'cobblinc-bus-30-only.gtfs.zip',
   'marta-bus-856-only.gtfs.zip',
@@ -102,7 +102,7 @@ describe.skipIf(!HAVE)('streets end to end: Cobb County (CobbLinc 30 + MARTA 856
     const inGraph = (s: number) =>
       streets().graphFor({ lat: t.stopLat[s]!, lon: t.stopLon[s]! }) !== undefined;
     const stops = [
-      ...t.patternStops.subarray(t.patternStopStart[longest]!, t.patternStopStart[longest + 1]!),
+      ...t.patternStops.subarray(t.patternStopStart[longest], t.patternStopStart[longest + 1]),
     ].filter(inGraph);
     const from = streetPointNear(stops[0]!, 250);
     const to = streetPointNear(stops[stops.length - 1]!, 250);
