@@ -39,6 +39,20 @@ const KIND: Readonly<Record<string, ParkingKind>> = {
   Tiefgarage: 'GARAGE',
 };
 
+/**
+ * `opening_hours` as the parking module reads it: `Mo - Su` (spaced, as the Herrenberg feed
+ * writes it) as `Mo-Su`; public-holiday rules (`PH …`) dropped, since holidays need a country
+ * the feed does not name (on a holiday the weekday's hours apply).
+ */
+function openingHoursOf(raw: string): string {
+  return raw
+    .replace(/\s+-\s+/g, '-')
+    .split(';')
+    .map((rule) => rule.trim())
+    .filter((rule) => rule !== '' && !/^PH\b/.test(rule))
+    .join('; ');
+}
+
 /** The operator's own id of a lot: its ParkAPI id, else its name made ASCII. */
 function ownIdOf(lot: ParkApiLot): string {
   if (lot.id && /^[A-Za-z0-9._-]{1,64}$/.test(lot.id)) return lot.id;
@@ -54,8 +68,8 @@ function ownIdOf(lot: ParkApiLot): string {
 /**
  * Maps a ParkAPI v1/v2 feed (`{ last_updated, lots: [{ id, name, lot_type, coords: { lat, lng },
  * total, free, state, opening_hours }] }`) to facilities: `Park-Ride` → PARK_AND_RIDE,
- * `Parkhaus`/`Tiefgarage` → GARAGE, else SURFACE_LOT; `opening_hours` as given (`Mo - Su` spaced
- * like the Herrenberg feed is read as `Mo-Su`), 24/7 without one. Lots without coordinates or a
+ * `Parkhaus`/`Tiefgarage` → GARAGE, else SURFACE_LOT; `opening_hours` through `openingHoursOf`,
+ * 24/7 without one. Lots without coordinates or a
  * total, or with hours that do not parse, are skipped. `free` and `state: closed` become reports.
  */
 export function parkApiLots(feed: unknown, options: ParkApiLotOptions): ParkApiLots {
@@ -75,7 +89,7 @@ export function parkApiLots(feed: unknown, options: ParkApiLotOptions): ParkApiL
       out.skipped.push({ name, why: 'no total' });
       continue;
     }
-    const hours = lot.opening_hours?.replace(/\s+-\s+/g, '-');
+    const hours = lot.opening_hours === undefined ? undefined : openingHoursOf(lot.opening_hours);
     if (hours !== undefined) {
       try {
         parseOpeningHours(hours);
