@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- --only foundation|routing|realtime|parkride|quality|parking]`: the benchmark
+ * `npm run bench [-- --only foundation|routing|realtime|parkride|quality|streets|parking]`: the benchmark
  * suite. Runs the foundation (issue 2), routing (issue 3), realtime, park-and-ride (issue 6) and
- * plan quality (issue 12) sections on a temporary data folder with the real feeds of
+ * plan quality (issue 12) and streets (issue 14) sections on a temporary data folder with the real feeds of
  * ../shared/feeds, then the parking section when bench/parking.ts exists; prints a table per
  * section and a summary, and writes the figures to bench/results/latest.json.
  */
@@ -14,8 +14,17 @@ import { runRealtimeBench } from './realtime.js';
 import { runParkRideBench } from './parkRide.js';
 import { runQualityBench } from './quality.js';
 import { runRoutingBench } from './routing.js';
+import { runStreetsBench } from './streets.js';
 
-const SECTIONS = ['foundation', 'routing', 'realtime', 'parkride', 'quality', 'parking'] as const;
+const SECTIONS = [
+  'foundation',
+  'routing',
+  'realtime',
+  'parkride',
+  'quality',
+  'streets',
+  'parking',
+] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const PARKING_MODULE = new URL('./parking.ts', import.meta.url);
@@ -68,12 +77,14 @@ async function main(): Promise<number> {
       ['realtime', runRealtimeBench],
       ['parkride', runParkRideBench],
       ['quality', runQualityBench],
+      ['streets', runStreetsBench],
     ] as const) {
       if (!only.includes(name)) continue;
       progress(`section ${name}…`);
       try {
-        workspace ??= Workspace.create();
-        const section = await run(workspace);
+        // The streets section brings its own data (../shared/osm); the others share a workspace.
+        if (name !== 'streets') workspace ??= Workspace.create();
+        const section = await run(workspace!);
         section.print();
         sections.push(section);
         outcomes[name] = 'ran';
