@@ -77,7 +77,7 @@ async function main(): Promise<number> {
       ['realtime', runRealtimeBench],
       ['parkride', runParkRideBench],
       ['quality', runQualityBench],
-      ['streets', runStreetsBench],
+      ['streets', () => runStreetsBench()],
     ] as const) {
       if (!only.includes(name)) continue;
       progress(`section ${name}…`);

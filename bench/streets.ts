@@ -28,7 +28,6 @@ import { feedWithoutPlaceholders } from '../tests/helpers/unsetFeed.js';
 import { mulberry32, type Random } from './lib/random.js';
 import { progress, Section } from './lib/report.js';
 import { summarize, timeEach } from './lib/stats.js';
-import type { Workspace } from './lib/workspace.js';
 
 const OSM = path.resolve(import.meta.dirname, '../../shared/osm');
 const EXTRACTS = ['oslo-east-filtered.osm.pbf', 'portland-central-filtered.osm.pbf'];
@@ -208,7 +207,7 @@ async function cobbPlans(section: Section): Promise<void> {
 }
 
 /** Runs the section (the shared workspace is not used: the extracts and Cobb feeds are its own). */
-export async function runStreetsBench(_workspace?: Workspace): Promise<Section> {
+export async function runStreetsBench(): Promise<Section> {
   const section = new Section('streets (issue 14)');
   const per: Awaited<ReturnType<typeof extractFigures>>[] = [];
   for (const file of EXTRACTS) per.push(await extractFigures(section, file));
