@@ -18,6 +18,8 @@ export async function startServer(
   services.feeds.loadAll();
   // Feeds imported with the CLI on this data folder are served without a restart.
   const stopWatching = services.feeds.watch();
+  // Streets too (imported with the CLI or through another worker).
+  const stopWatchingStreets = services.streets.watch();
   // Realtime comes from the realtime log in app.sqlite: replayed now, then followed (other processes' pushes).
   const stopFollowing = services.realtime.follow();
   // Once per server (worker 0 when WORKERS > 1): the hold sweeper and realtime polling.
@@ -57,6 +59,7 @@ export async function startServer(
     (closing ??= new Promise<void>((resolve) => {
       logger.info('shutting down');
       stopWatching();
+      stopWatchingStreets();
       stopFollowing();
       poller.stop();
       server.close(() => {

@@ -141,6 +141,38 @@ export class StreetService {
     return run;
   }
 
+  /**
+   * Picks up graphs imported or removed by another process on the same data folder (the CLI,
+   * another worker): every `intervalMs` (default 2 s) compares the stored areas and import times
+   * with what is served and reloads when they differ. Returns a stop function.
+   */
+  watch(intervalMs = 2000): () => void {
+    const key = (metas: readonly StreetGraphMeta[]) =>
+      metas
+        .map((m) => `${m.area}@${m.importedAtMs}`)
+        .sort()
+        .join(',');
+    const timer = setInterval(() => {
+      if (key(this.list()) === key(this.current.graphs.map((g) => g.meta))) return;
+      const run = this.queue.then(() => {
+        if (key(this.list()) === key(this.current.graphs.map((g) => g.meta))) return;
+        this.loadAll();
+        this.deps.logger.info(
+          { areas: this.list().map((m) => m.area) },
+          'picked up streets changed by another process',
+        );
+      });
+      this.queue = run.catch((error: unknown) => {
+        this.deps.logger.error(
+          { err: error },
+          'reloading streets failed; the previous graphs serve',
+        );
+      });
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   private publish(net: StreetNetwork): void {
     this.current = net;
     for (const listener of this.listeners) listener(net);
