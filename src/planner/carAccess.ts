@@ -6,7 +6,7 @@ import { readyAt, walkableStops, type StopWalk } from './access.js';
 import type { CarLeg, Itinerary, Leg, ParkLeg, WalkLeg } from './itinerary.js';
 import { plannedParking, usable, type ParkingProvider } from './parkingProvider.js';
 import type { PlacePoint, PlanQuery } from './query.js';
-import type { StreetRouter } from './streetRouter.js';
+import type { DriveResult, StreetRouter } from './streetRouter.js';
 import { walkMetersBetween } from './walking.js';
 
 /** What CAR and CAR_PARK planning needs besides the query. */
@@ -79,6 +79,16 @@ export function lotWindow(
   return { startsAt, endsAt, closesAt };
 }
 
+/** Drives from `from` to each facility: one search when the router offers it. */
+function drivesTo(
+  router: StreetRouter,
+  from: PlacePoint,
+  facilities: readonly { lat: number; lon: number }[],
+): (DriveResult | undefined)[] {
+  if (router.driveToMany) return router.driveToMany(from, facilities);
+  return facilities.map((f) => router.drive(from, f));
+}
+
 function startingNow(q: PlanQuery, car: CarContext): boolean {
   return Math.abs(q.time - car.nowSec) <= STARTING_NOW_SECONDS;
 }
@@ -107,11 +117,12 @@ export function carParkAccess(
   const facilities = car.parking
     .facilitiesNear(q.from.lat, q.from.lon, car.maxDriveMeters)
     .slice(0, car.maxFacilities);
-  for (const f of facilities) {
+  const drives = drivesTo(car.router, q.from, facilities);
+  for (const [i, f] of facilities.entries()) {
     const walk = walkMetersBetween(streets, net.tt.walkCircuity, q.from, f, q.maxWalkMeters);
     if (walk <= q.maxWalkMeters) continue;
     if (haversineMeters(f.lat, f.lon, q.to.lat, q.to.lon) < MIN_TRANSIT_SHARE * whole) continue;
-    const drive = car.router.drive(q.from, f);
+    const drive = drives[i];
     if (!drive) continue;
     const window = lotWindow(net, q, car.parking, f.id, q.time + drive.seconds);
     if (!window) continue;
@@ -252,12 +263,14 @@ export function carOnlyItinerary(
   let best: Itinerary | undefined;
   // Along streets a walk is never shorter than the straight line.
   const radius = q.maxWalkMeters / (streets?.graphFor(q.to) ? 1 : tt.walkCircuity);
-  for (const f of car.parking
+  const facilities = car.parking
     .facilitiesNear(q.to.lat, q.to.lon, radius)
-    .slice(0, car.maxFacilities)) {
+    .slice(0, car.maxFacilities);
+  const drives = drivesTo(car.router, q.from, facilities);
+  for (const [i, f] of facilities.entries()) {
     const walk = walkMetersBetween(streets, tt.walkCircuity, f, q.to, q.maxWalkMeters);
     if (walk > q.maxWalkMeters) continue;
-    const drive = car.router.drive(q.from, f);
+    const drive = drives[i];
     if (!drive) continue;
     const window = lotWindow(net, q, car.parking, f.id, q.time + drive.seconds);
     if (!window || 'closesEarly' in window) continue;

@@ -14,6 +14,11 @@ export interface StreetRouter {
     from: { lat: number; lon: number },
     to: { lat: number; lon: number },
   ): DriveResult | undefined;
+  /** Drives from `from` to each of `targets`, as `drive` would each (one search on a graph). */
+  driveToMany?(
+    from: { lat: number; lon: number },
+    targets: readonly { lat: number; lon: number }[],
+  ): (DriveResult | undefined)[];
 }
 
 /** Settings of the default street router. */
@@ -51,6 +56,17 @@ export function streetRouter(streets: StreetNetwork, fallback: StreetRouter): St
         return fallback.drive(from, to);
       const path = streets.route('CAR', from, to);
       return path && { meters: path.meters, seconds: path.seconds };
+    },
+    driveToMany(from, targets) {
+      const g = streets.graphFor(from);
+      const many =
+        g && streets.snap(g, from, 'CAR') ? streets.driveToMany(from, targets) : undefined;
+      return targets.map((t, i) => {
+        // Off this graph's roads (or its area): as `drive` would.
+        if (!many || !g || streets.graphFor(t) !== g || !streets.snap(g, t, 'CAR'))
+          return this.drive(from, t);
+        return many[i];
+      });
     },
   };
 }

@@ -217,23 +217,10 @@ function routeMeters(
   return meters;
 }
 
-/**
- * Walking metres (or driving seconds) from `from` to each of `targets` (one-to-many Dijkstra up to
- * `maxCost`); Infinity for a target not reached within it or not placed on the graph. Walking is
- * symmetric, so the same search serves egress (many-to-one).
- */
-export function costsToMany(
-  g: StreetGraph,
-  from: Snap,
-  targets: readonly (Snap | undefined)[],
-  mode: StreetMode,
-  maxCost: number,
-): Float64Array {
+/** Settles every vertex within `limit` of `from` (plain Dijkstra); the scratch holds the tree. */
+function settleFrom(g: StreetGraph, from: Snap, mode: StreetMode, limit: number): Scratch {
   const sc = scratch(g);
   sc.begin();
-  const out = new Float64Array(targets.length).fill(Infinity);
-  const fromOff = offCost(from.offMeters, mode);
-  const limit = maxCost - fromOff;
   for (const [v, c] of seedsOf(g, from, mode)) if (sc.relax(v, c, -1, -1)) sc.heap.push(v, c);
   while (sc.heap.size > 0) {
     if (sc.heap.minKey > limit) break;
@@ -248,6 +235,61 @@ export function costsToMany(
       if (cw <= limit && sc.relax(w, cw, a, v)) sc.heap.push(w, cw);
     }
   }
+  return sc;
+}
+
+/**
+ * Routes from `from` to each of `targets` (one-to-many Dijkstra up to `maxCost`, metres on foot,
+ * seconds by car), with their street metres; undefined for a target not reached within it or not
+ * placed on the graph. Walking is symmetric, so the same search serves egress (many-to-one).
+ */
+export function routesToMany(
+  g: StreetGraph,
+  from: Snap,
+  targets: readonly (Snap | undefined)[],
+  mode: StreetMode,
+  maxCost: number,
+): ({ cost: number; meters: number } | undefined)[] {
+  const fromOff = offCost(from.offMeters, mode);
+  const sc = settleFrom(g, from, mode, maxCost - fromOff);
+  return targets.map((t) => {
+    if (!t) return undefined;
+    let c = sameSegment(g, from, t, mode);
+    let end = -1;
+    for (const [v, tail] of endsOf(g, t, mode)) {
+      if (sc.costOf(v) + tail < c) {
+        c = sc.costOf(v) + tail;
+        end = v;
+      }
+    }
+    c += fromOff + offCost(t.offMeters, mode);
+    if (c === Infinity || c > maxCost) return undefined;
+    if (end < 0) return { cost: c, meters: sameSegmentMeters(g, from, t) };
+    let meters = from.offMeters + t.offMeters;
+    let v = end;
+    while (sc.parent[v]! >= 0) {
+      meters += g.arcMeters[sc.parent[v]!]!;
+      v = sc.parentVertex[v]!;
+    }
+    // The partial segments: at the start from the point to the seed vertex, at the end the tail.
+    const lenF = g.arcMeters[from.arc]!;
+    meters += v === from.head ? (1 - from.t) * lenF : from.t * lenF;
+    meters += (end === t.tail ? t.t : 1 - t.t) * g.arcMeters[t.arc]!;
+    return { cost: c, meters };
+  });
+}
+
+/** Costs only of `routesToMany`: Infinity where it has no route. */
+export function costsToMany(
+  g: StreetGraph,
+  from: Snap,
+  targets: readonly (Snap | undefined)[],
+  mode: StreetMode,
+  maxCost: number,
+): Float64Array {
+  const fromOff = offCost(from.offMeters, mode);
+  const sc = settleFrom(g, from, mode, maxCost - fromOff);
+  const out = new Float64Array(targets.length).fill(Infinity);
   targets.forEach((t, i) => {
     if (!t) return;
     let c = sameSegment(g, from, t, mode);

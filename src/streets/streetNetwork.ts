@@ -1,5 +1,5 @@
 import type { StreetGraph, StreetMode } from './graph.js';
-import { costsToMany, routeBetween, type StreetRoute } from './search.js';
+import { costsToMany, routeBetween, routesToMany, type StreetRoute } from './search.js';
 import { snapPoint, type Snap } from './snap.js';
 import { routePoints, routeSteps, type StreetStep } from './steps.js';
 
@@ -75,6 +75,23 @@ export class StreetNetwork {
     );
     const costs = costsToMany(g, start, snaps, 'WALK', maxMeters);
     return snaps.map((s, i) => (s ? Math.ceil(costs[i]!) : undefined));
+  }
+
+  /**
+   * Drives from `from` to each target (one search): whole metres and seconds, undefined for a
+   * target off the roads or not reached; undefined as a whole when `from` is off the graph's roads.
+   */
+  driveToMany(
+    from: LatLon,
+    targets: readonly LatLon[],
+  ): ({ meters: number; seconds: number } | undefined)[] | undefined {
+    const g = this.graphFor(from);
+    const start = g && this.snap(g, from, 'CAR');
+    if (!g || !start) return undefined;
+    const snaps = targets.map((t) => (this.graphFor(t) === g ? this.snap(g, t, 'CAR') : undefined));
+    return routesToMany(g, start, snaps, 'CAR', Infinity).map(
+      (r) => r && { meters: Math.ceil(r.meters), seconds: Math.ceil(r.cost) },
+    );
   }
 
   /** The street route from `from` to `to` by `mode`; undefined when not covered or not connected. */

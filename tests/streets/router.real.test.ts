@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readExtract } from '../../src/osm/index.js';
 import {
   arcCost,
   arcUsable,
   costsToMany,
   routeBetween,
+  routesToMany,
   snapPoint,
   StreetGraphBuilder,
   type StreetGraph,
@@ -74,8 +75,10 @@ describe.skipIf(!existsSync(OSM))('street router on real extracts (../shared/osm
   for (const file of EXTRACTS) {
     describe(file, () => {
       let graph: StreetGraph;
-      it('imports', async () => {
+      beforeAll(async () => {
         graph = await load(file);
+      });
+      it('imports', () => {
         expect(graph.meta.counts.segments).toBeGreaterThan(40_000);
       });
 
@@ -123,6 +126,32 @@ describe.skipIf(!existsSync(OSM))('street router on real extracts (../shared/osm
             const expected = one && one.cost <= 1000 ? one.cost : Infinity;
             if (expected === Infinity) expect(many[i]).toBe(Infinity);
             else expect(many[i]).toBeCloseTo(expected, 6);
+          });
+        }
+      });
+
+      it('one-to-many drives (to every lot at once) agree with point-to-point in seconds and metres', () => {
+        const g = graph;
+        const rand = mulberry32(9);
+        for (let round = 0; round < 5; round++) {
+          const from = snappedVertex(g, randomVertex(g, rand, 'CAR'), 'CAR').snap;
+          const targets = Array.from({ length: 30 }, () => {
+            const v = randomVertex(g, rand, 'CAR');
+            return snapPoint(g, g.vertexLat[v]! + 0.0003, g.vertexLon[v]! + 0.0002, 'CAR');
+          });
+          const many = routesToMany(g, from, targets, 'CAR', Infinity);
+          targets.forEach((t, i) => {
+            const one = t && routeBetween(g, from, t, 'CAR');
+            if (!one) expect(many[i]).toBeUndefined();
+            else {
+              expect(many[i]!.cost).toBeCloseTo(one.cost, 6);
+              // Equal-time routes may differ in length; the metres are those of a fastest route.
+              expect(many[i]!.meters).toBeGreaterThanOrEqual(
+                haversineMeters(from.lat, from.lon, t.lat, t.lon) - 1e-6,
+              );
+              if (Math.abs(many[i]!.cost - one.cost) < 1e-9)
+                expect(many[i]!.meters).toBeCloseTo(one.meters, 0);
+            }
           });
         }
       });
