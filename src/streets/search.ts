@@ -287,15 +287,8 @@ export function costsToMany(
   mode: StreetMode,
   maxCost: number,
 ): Float64Array {
-  const fromOff = offCost(from.offMeters, mode);
-  const sc = settleFrom(g, from, mode, maxCost - fromOff);
-  const out = new Float64Array(targets.length).fill(Infinity);
-  targets.forEach((t, i) => {
-    if (!t) return;
-    let c = sameSegment(g, from, t, mode);
-    for (const [v, tail] of endsOf(g, t, mode)) c = Math.min(c, sc.costOf(v) + tail);
-    c += fromOff + offCost(t.offMeters, mode);
-    if (c <= maxCost) out[i] = c;
-  });
-  return out;
+  return Float64Array.from(
+    routesToMany(g, from, targets, mode, maxCost),
+    (r) => r?.cost ?? Infinity,
+  );
 }
