@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- --only foundation|routing|realtime|parkride|quality|journeys|parking|pass]`: the
+ * `npm run bench [-- --only foundation|routing|realtime|parkride|quality|journeys|streets|parking|pass]`: the
  * benchmark suite. Runs the foundation (issue 2), routing (issue 3), realtime, park-and-ride
- * (issue 6), plan quality (issue 12) and live journeys (issue 13) sections on a temporary data folder with the real feeds of
+ * (issue 6), plan quality (issue 12), live journeys (issue 13) and streets (issue 14) sections on a temporary data folder with the real feeds of
  * ../shared/feeds, then the parking section when bench/parking.ts exists, then the journey pass
  * section (issue 15, on the bundled sample); prints a table per section and a summary, and writes
  * the figures to bench/results/latest.json.
@@ -17,6 +17,7 @@ import { runParkRideBench } from './parkRide.js';
 import { runPassBench } from './pass.js';
 import { runQualityBench } from './quality.js';
 import { runRoutingBench } from './routing.js';
+import { runStreetsBench } from './streets.js';
 
 const SECTIONS = [
   'foundation',
@@ -25,6 +26,7 @@ const SECTIONS = [
   'parkride',
   'quality',
   'journeys',
+  'streets',
   'parking',
   'pass',
 ] as const;
@@ -81,12 +83,14 @@ async function main(): Promise<number> {
       ['parkride', runParkRideBench],
       ['quality', runQualityBench],
       ['journeys', runJourneysBench],
+      ['streets', () => runStreetsBench()],
     ] as const) {
       if (!only.includes(name)) continue;
       progress(`section ${name}…`);
       try {
-        workspace ??= Workspace.create();
-        const section = await run(workspace);
+        // The streets section brings its own data (../shared/osm); the others share a workspace.
+        if (name !== 'streets') workspace ??= Workspace.create();
+        const section = await run(workspace!);
         section.print();
         sections.push(section);
         outcomes[name] = 'ran';

@@ -150,6 +150,56 @@ feed
     }
   });
 
+const streets = program.command('streets').description('manage street graphs from OpenStreetMap');
+streets
+  .command('import')
+  .argument('<area>', 'area name, e.g. herrenberg')
+  .argument('<extract>', 'OpenStreetMap extract (.osm.pbf, or .osm XML)')
+  .description('import the streets of an area (a running server picks them up at its next start)')
+  .action(async (area: string, extract: string) => {
+    const s = await services();
+    try {
+      const imported = await s.streets.importExtract(area, extract, (p) => {
+        console.error(p.elements === undefined ? p.phase : `${p.phase}: ${p.elements} elements`);
+      });
+      console.log(
+        JSON.stringify({
+          area: imported.meta.area,
+          counts: imported.meta.counts,
+          memoryBytes: imported.memoryBytes,
+          importMs: Math.round(imported.importMs),
+        }),
+      );
+    } finally {
+      await close(s);
+    }
+  });
+streets
+  .command('list')
+  .description('list the street graphs of this data folder')
+  .action(async () => {
+    const s = await services();
+    for (const m of s.streets.list()) {
+      console.log(
+        `${m.area}\t${m.counts.segments} segments\t${new Date(m.importedAtMs).toISOString()}\t${m.source}`,
+      );
+    }
+    await close(s);
+  });
+streets
+  .command('remove')
+  .argument('<area>')
+  .description('stop using the streets of an area and delete them')
+  .action(async (area: string) => {
+    const s = await services();
+    try {
+      await s.streets.remove(area);
+      console.log(`removed ${area}`);
+    } finally {
+      await close(s);
+    }
+  });
+
 program
   .command('key')
   .description('manage API keys')

@@ -14,6 +14,7 @@ import {
   sqliteJourneyParking,
   sqliteParkingRepository,
 } from './parking/index.js';
+import { fileStreetStore, StreetService } from './osm/index.js';
 import { haversineStreetRouter } from './planner/streetRouter.js';
 import { RealtimeService } from './realtime/index.js';
 import {
@@ -88,6 +89,13 @@ export function createServices(
     shared && !process.env.JWT_SECRET
       ? new RiderTokens(new TextEncoder().encode(shared.secret))
       : RiderTokens.fromDataDir(config.dataDir);
+  const streets = new StreetService({
+    store: fileStreetStore(config.dataDir),
+    logger,
+    nowMs: () => clock.nowMs(),
+  });
+  // The stored graphs are read now, so the first timetable compiled walks its footpaths on them.
+  streets.loadAll();
   const feeds = new FeedService({
     db,
     dataDir: config.dataDir,
@@ -95,7 +103,10 @@ export function createServices(
     compile: { walkCircuity: config.walkCircuity, maxTransferMeters: config.maxTransferMeters },
     nowMs: () => clock.nowMs(),
     ...(shared ? { shared: pgFeedStore(shared.pg) } : {}),
+    streets: () => streets.network,
   });
+  // New streets, new footpaths: the served timetable is compiled again on them.
+  streets.onPublish(() => void feeds.recompile());
   // One group commit per process for the hot writes: reservations, reports, bookings.
   const commits = new GroupCommit(db);
   const parkingStore = shared?.parking ?? sqliteParkingRepository(db, commits);
@@ -160,6 +171,7 @@ export function createServices(
     feeds,
     parking,
     realtime,
+    streets,
     streetRouter,
     parkingForPlanner: parkingForPlanner(parking),
     itineraryTokens,

@@ -28,6 +28,8 @@ export async function startServer(
   const stopShared = await services.feeds.followShared();
   // Feeds imported with the CLI on this data folder are served without a restart.
   const stopWatching = services.feeds.watch();
+  // Streets too (imported with the CLI or through another worker).
+  const stopWatchingStreets = services.streets.watch();
   // Realtime comes from the realtime log in app.sqlite: replayed now, then followed (other processes' pushes).
   const stopFollowing = services.realtime.follow();
   // Polls the GTFS-Realtime URLs stored with `maas feed realtime`.
@@ -89,6 +91,7 @@ export async function startServer(
       logger.info('shutting down');
       stopWatching();
       stopShared();
+      stopWatchingStreets();
       stopFollowing();
       stopJobs();
       void leaderLock?.stop();

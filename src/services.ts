@@ -11,6 +11,7 @@ import type { ParkingForPlanner } from './parking/forPlanner.js';
 import type { ItineraryTokens } from './journeys/itineraryToken.js';
 import type { JourneyService } from './journeys/JourneyService.js';
 import type { GateService, PassService } from './pass/index.js';
+import type { StreetService } from './osm/index.js';
 
 /** Everything the API layer calls, wired once in `createServices`. */
 export interface Services {
@@ -27,6 +28,8 @@ export interface Services {
   feeds: FeedService;
   parking: ParkingService;
   realtime: RealtimeService;
+  /** Street graphs imported from OpenStreetMap (DESIGN.md §10); empty until one is imported. */
+  streets: StreetService;
   /** Driving times for CAR and CAR_PARK legs (default: haversine × DRIVE_CIRCUITY at DRIVE_SPEED_KMH). */
   streetRouter: StreetRouter;
   /** Parking as the planner sees it. */

@@ -14,9 +14,14 @@ const WORKER = new URL('./compileWorker.boot.js', import.meta.url);
 export function compileInWorker(
   feeds: CompileJob['feeds'],
   options: CompileOptions,
+  streetGraphs: Uint8Array[] = [],
 ): Promise<Timetable> {
+  // The in-memory street network does not cross threads; its graphs go as bytes.
+  const plain = { ...options, walkDistances: undefined };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { feeds, options } satisfies CompileJob });
+    const worker = new Worker(WORKER, {
+      workerData: { feeds, options: plain, streetGraphs } satisfies CompileJob,
+    });
     let settled = false;
     worker.once(
       'message',

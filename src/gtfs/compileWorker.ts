@@ -2,12 +2,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileTimetable, type CompileOptions } from '../transit/index.js';
 import type { Timetable } from '../transit/index.js';
+import { decodeStreetGraph, StreetNetwork } from '../streets/index.js';
 import { readFeedSource } from './readFeedSource.js';
 
 /** What the parent sends. */
 export interface CompileJob {
   feeds: { file: string; feedId: string; importedAtMs: number }[];
-  options: CompileOptions;
+  /** Without `walkDistances`: the street graphs travel as their bytes (`streetGraphs`). */
+  options: Omit<CompileOptions, 'walkDistances'>;
+  /** Encoded street graphs to walk footpaths on (DESIGN.md §10); none: straight lines. */
+  streetGraphs: Uint8Array[];
 }
 
 /** The timetable as posted: spatial indices travel as their raw buffers. */
@@ -30,7 +34,11 @@ function buffersOf(value: object): ArrayBuffer[] {
 const job = workerData as CompileJob;
 try {
   const sources = job.feeds.map((f) => readFeedSource(f.file, f.feedId, f.importedAtMs));
-  const tt = compileTimetable(sources, job.options);
+  const walkDistances =
+    job.streetGraphs.length > 0
+      ? new StreetNetwork(job.streetGraphs.map((bytes) => decodeStreetGraph(bytes)))
+      : undefined;
+  const tt = compileTimetable(sources, { ...job.options, walkDistances });
   const posted: PostedTimetable = {
     ...tt,
     servedStopIndex: tt.servedStopIndex.data as ArrayBuffer,

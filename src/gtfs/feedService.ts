@@ -16,6 +16,7 @@ import {
   type FeedMeta,
   type FeedValidityWarning,
 } from '../transit/index.js';
+import { encodeStreetGraph, type StreetNetwork } from '../streets/index.js';
 import { compileInWorker } from './compileInWorker.js';
 import { readFeedSource } from './readFeedSource.js';
 import { runImportInChild } from './runImportInChild.js';
@@ -54,6 +55,8 @@ export class FeedService {
       nowMs: () => number;
       /** The shared registry and feed zips (DATABASE_URL); absent, the data folder is the registry. */
       shared?: SharedFeedStore;
+      /** The street graphs footpaths are walked on (DESIGN.md §10); none: straight lines. */
+      streets?: () => StreetNetwork;
     },
   ) {}
 
@@ -212,6 +215,25 @@ export class FeedService {
     return run;
   }
 
+  /**
+   * Compiles the registered feeds again and swaps them in (after the street graphs changed: the
+   * footpaths follow the new streets); nothing happens when no feed is loaded.
+   */
+  recompile(): Promise<void> {
+    const run = this.queue.then(async () => {
+      const rows = this.list();
+      if (rows.length === 0 || !this.current) return;
+      this.publish(await this.compileOffThread(rows), rows);
+    });
+    this.queue = run.catch((error: unknown) => {
+      this.deps.logger.error(
+        { err: error },
+        'recompiling the timetable failed; the previous one serves',
+      );
+    });
+    return run;
+  }
+
   /** Compiles in a worker thread (feed swaps while serving). */
   private async compileOffThread(rows: FeedRow[]): Promise<Network> {
     const tt = await compileInWorker(
@@ -221,6 +243,7 @@ export class FeedService {
         importedAtMs: r.importedAt.getTime(),
       })),
       this.deps.compile,
+      (this.deps.streets?.().graphs ?? []).map((g) => encodeStreetGraph(g)),
     );
     return new Network(tt);
   }
@@ -230,7 +253,9 @@ export class FeedService {
     const sources = rows.map((r) =>
       readFeedSource(path.join(this.feedDir, r.fileName), r.id, r.importedAt.getTime()),
     );
-    return new Network(compileTimetable(sources, this.deps.compile));
+    const streets = this.deps.streets?.();
+    const walkDistances = streets && streets.graphs.length > 0 ? streets : undefined;
+    return new Network(compileTimetable(sources, { ...this.deps.compile, walkDistances }));
   }
 
   /**

@@ -25,3 +25,4 @@ export { loadSampleParking, SAMPLE_OPERATOR_ID } from './sample.js';
 export { PARKING_STATUSES } from './types.js';
 export type { EpochMs, LiveAvailability, TimeWindow, WindowOffer } from './types.js';
 export { checkWindow, PAST_GRACE_MS } from './window.js';
+export { parkApiLots, type ParkApiLotOptions, type ParkApiLots } from './parkApiLots.js';

@@ -1,9 +1,11 @@
 import { around } from 'geokdbush';
 import { platformsOf } from '../transit/departures.js';
-import { walkMeters, walkSeconds } from '../transit/geo.js';
+import type { StreetNetwork } from '../streets/index.js';
+import { walkSeconds } from '../transit/geo.js';
 import type { Network } from '../transit/network.js';
 import type { UnixSeconds } from '../transit/time.js';
 import type { PlacePoint } from './query.js';
+import { walkMetersToMany } from './walking.js';
 
 /** A stop reachable on foot from a place, with the walk. */
 export interface StopWalk {
@@ -33,31 +35,36 @@ export interface CarAccess {
 }
 
 /**
- * Served stops within `maxWalkMeters` of walk distance (haversine × circuity) of a place; when the
- * place is a stop or station, its platforms are reachable in 0 s too.
+ * Served stops within `maxWalkMeters` of walk distance of a place: along the streets where a graph
+ * covers them (DESIGN.md §10), else haversine × circuity (§4); when the place is a stop or station,
+ * its platforms are reachable in 0 s too.
  */
 export function walkableStops(
   net: Network,
   place: PlacePoint,
   maxWalkMeters: number,
   walkSpeed: number,
+  streets?: StreetNetwork,
 ): StopWalk[] {
   const tt = net.tt;
   const best = new Map<number, StopWalk>();
-  const radiusKm = (maxWalkMeters / tt.walkCircuity / 1000) * 1.01 + 0.001;
-  for (const id of around(tt.servedStopIndex, place.lon, place.lat, Infinity, radiusKm)) {
-    const stop = tt.servedStops[id];
-    if (stop === undefined) continue;
-    const meters = walkMeters(
-      place.lat,
-      place.lon,
-      tt.stopLat[stop]!,
-      tt.stopLon[stop]!,
-      tt.walkCircuity,
-    );
-    if (meters <= maxWalkMeters)
-      best.set(stop, { stop, meters, seconds: walkSeconds(meters, walkSpeed) });
-  }
+  // A street walk is never shorter than the straight line: the candidates lie within that radius.
+  const onStreets = streets !== undefined && streets.graphFor(place) !== undefined;
+  const radiusKm = (maxWalkMeters / (onStreets ? 1 : tt.walkCircuity) / 1000) * 1.01 + 0.001;
+  const stops = around(tt.servedStopIndex, place.lon, place.lat, Infinity, radiusKm)
+    .map((id) => tt.servedStops[id])
+    .filter((s) => s !== undefined);
+  const meters = walkMetersToMany(
+    onStreets ? streets : undefined,
+    tt.walkCircuity,
+    place,
+    stops.map((s) => ({ lat: tt.stopLat[s]!, lon: tt.stopLon[s]! })),
+    maxWalkMeters,
+  );
+  stops.forEach((stop, i) => {
+    const m = meters[i]!;
+    if (m <= maxWalkMeters) best.set(stop, { stop, meters: m, seconds: walkSeconds(m, walkSpeed) });
+  });
   if (place.stop !== undefined) {
     for (const s of platformsOf(net, place.stop)) best.set(s, { stop: s, meters: 0, seconds: 0 });
   }

@@ -1,11 +1,13 @@
-import { haversineMeters, walkMeters, walkSeconds } from '../transit/geo.js';
+import type { StreetNetwork } from '../streets/index.js';
+import { haversineMeters, walkSeconds } from '../transit/geo.js';
 import type { Network } from '../transit/network.js';
 import { localDayOf, serviceDayStart, type UnixSeconds } from '../transit/time.js';
 import { readyAt, walkableStops, type StopWalk } from './access.js';
 import type { CarLeg, Itinerary, Leg, ParkLeg, WalkLeg } from './itinerary.js';
 import { plannedParking, usable, type ParkingProvider } from './parkingProvider.js';
 import type { PlacePoint, PlanQuery } from './query.js';
-import type { StreetRouter } from './streetRouter.js';
+import type { DriveResult, StreetRouter } from './streetRouter.js';
+import { walkMetersBetween } from './walking.js';
 
 /** What CAR and CAR_PARK planning needs besides the query. */
 export interface CarContext {
@@ -77,6 +79,16 @@ export function lotWindow(
   return { startsAt, endsAt, closesAt };
 }
 
+/** Drives from `from` to each facility: one search when the router offers it. */
+function drivesTo(
+  router: StreetRouter,
+  from: PlacePoint,
+  facilities: readonly { lat: number; lon: number }[],
+): (DriveResult | undefined)[] {
+  if (router.driveToMany) return router.driveToMany(from, facilities);
+  return facilities.map((f) => router.drive(from, f));
+}
+
 function startingNow(q: PlanQuery, car: CarContext): boolean {
   return Math.abs(q.time - car.nowSec) <= STARTING_NOW_SECONDS;
 }
@@ -93,18 +105,24 @@ export interface CarParkAccess {
  * origin (walking to the stop is as good) and lots close to the destination (driving almost all
  * the way). Best facility per stop.
  */
-export function carParkAccess(net: Network, q: PlanQuery, car: CarContext): CarParkAccess {
+export function carParkAccess(
+  net: Network,
+  q: PlanQuery,
+  car: CarContext,
+  streets?: StreetNetwork,
+): CarParkAccess {
   const access = new Map<number, StopWalk>();
   const closesEarly: ClosesEarly[] = [];
   const whole = haversineMeters(q.from.lat, q.from.lon, q.to.lat, q.to.lon);
   const facilities = car.parking
     .facilitiesNear(q.from.lat, q.from.lon, car.maxDriveMeters)
     .slice(0, car.maxFacilities);
-  for (const f of facilities) {
-    if (walkMeters(q.from.lat, q.from.lon, f.lat, f.lon, net.tt.walkCircuity) <= q.maxWalkMeters)
-      continue;
+  const drives = drivesTo(car.router, q.from, facilities);
+  for (const [i, f] of facilities.entries()) {
+    const walk = walkMetersBetween(streets, net.tt.walkCircuity, q.from, f, q.maxWalkMeters);
+    if (walk <= q.maxWalkMeters) continue;
     if (haversineMeters(f.lat, f.lon, q.to.lat, q.to.lon) < MIN_TRANSIT_SHARE * whole) continue;
-    const drive = car.router.drive(q.from, f);
+    const drive = drives[i];
     if (!drive) continue;
     const window = lotWindow(net, q, car.parking, f.id, q.time + drive.seconds);
     if (!window) continue;
@@ -118,7 +136,8 @@ export function carParkAccess(net: Network, q: PlanQuery, car: CarContext): CarP
     // Stale availability ranks lower: a minute's penalty against otherwise equal lots.
     const parkSeconds = car.parkSeconds + (stale && offer.reservableLeft === 0 ? 60 : 0);
     const waits = window.startsAt > q.time + drive.seconds;
-    for (const w of walkableStops(net, { lat: f.lat, lon: f.lon }, q.maxWalkMeters, q.walkSpeed)) {
+    const lot = { lat: f.lat, lon: f.lon };
+    for (const w of walkableStops(net, lot, q.maxWalkMeters, q.walkSpeed, streets)) {
       const seconds = drive.seconds + parkSeconds + w.seconds;
       const earliestReady = waits ? window.startsAt + parkSeconds + w.seconds : undefined;
       const best = access.get(w.stop);
@@ -238,16 +257,20 @@ export function carOnlyItinerary(
   net: Network,
   q: PlanQuery,
   car: CarContext,
+  streets?: StreetNetwork,
 ): Itinerary | undefined {
   const tt = net.tt;
   let best: Itinerary | undefined;
-  const radius = q.maxWalkMeters / tt.walkCircuity;
-  for (const f of car.parking
+  // Along streets a walk is never shorter than the straight line.
+  const radius = q.maxWalkMeters / (streets?.graphFor(q.to) ? 1 : tt.walkCircuity);
+  const facilities = car.parking
     .facilitiesNear(q.to.lat, q.to.lon, radius)
-    .slice(0, car.maxFacilities)) {
-    const walk = walkMeters(f.lat, f.lon, q.to.lat, q.to.lon, tt.walkCircuity);
+    .slice(0, car.maxFacilities);
+  const drives = drivesTo(car.router, q.from, facilities);
+  for (const [i, f] of facilities.entries()) {
+    const walk = walkMetersBetween(streets, tt.walkCircuity, f, q.to, q.maxWalkMeters);
     if (walk > q.maxWalkMeters) continue;
-    const drive = car.router.drive(q.from, f);
+    const drive = drives[i];
     if (!drive) continue;
     const window = lotWindow(net, q, car.parking, f.id, q.time + drive.seconds);
     if (!window || 'closesEarly' in window) continue;

@@ -1,5 +1,6 @@
 import { feedsNotInService } from '../transit/feedValidity.js';
-import { haversineMeters, walkMeters, walkSeconds } from '../transit/geo.js';
+import type { StreetNetwork } from '../streets/index.js';
+import { haversineMeters, walkSeconds } from '../transit/geo.js';
 import { modeOfRouteType } from '../transit/modes.js';
 import type { Network } from '../transit/network.js';
 import { liveRun } from '../transit/realtimeOverlay.js';
@@ -18,6 +19,7 @@ import type { AccessMode, PlanQuery } from './query.js';
 import { liveViewAt, type Live } from './liveView.js';
 import { rangeSearch, type DepartureRange, type Endpoints } from './rangeSearch.js';
 import { reverseRangeSearch } from './reverseRaptor.js';
+import { walkMetersBetween } from './walking.js';
 
 export type { Endpoints } from './rangeSearch.js';
 
@@ -37,14 +39,21 @@ const MAX_ARRIVE_BY_SECONDS = 24 * 3600;
  * and park-and-ride access are searched apart (so a drive is offered even when walking is as
  * fast). Itineraries a rider would never choose are dropped: visiting a stop twice, riding away
  * and back, dominated by another or by the direct walk, which is offered when within
- * `maxWalkMeters` and not dominated.
+ * `maxWalkMeters` and not dominated. With `streets`, walks follow the streets where a graph
+ * covers them (DESIGN.md §10).
  */
-export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext): PlanResult {
+export function plan(
+  net: Network,
+  q: PlanQuery,
+  live?: Live,
+  car?: CarContext,
+  streets?: StreetNetwork,
+): PlanResult {
   const tt = net.tt;
   const modes = q.accessModes ?? WALK_ONLY;
   const day = localDayOf(q.time, net.primaryTimezone);
   const inService = tt.feeds.some((f) => day >= f.startDay - 1 && day <= f.endDay + 1);
-  const directMeters = walkMeters(q.from.lat, q.from.lon, q.to.lat, q.to.lon, tt.walkCircuity);
+  const directMeters = walkMetersBetween(streets, tt.walkCircuity, q.from, q.to, q.maxWalkMeters);
   const direct =
     modes.has('WALK') && directMeters <= q.maxWalkMeters ? directWalk(q, directMeters) : undefined;
   if (haversineMeters(q.from.lat, q.from.lon, q.to.lat, q.to.lon) < SAME_PLACE_METERS) {
@@ -60,17 +69,19 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
   }
   const transit = inService && q.transitModes?.size !== 0;
   const egress = new Map(
-    walkableStops(net, q.to, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w]),
+    walkableStops(net, q.to, q.maxWalkMeters, q.walkSpeed, streets).map((w) => [w.stop, w]),
   );
   const patternAllowed = q.transitModes ? allowedPatterns(net, q.transitModes) : undefined;
   const walkEnds: Endpoints = {
     access: modes.has('WALK')
-      ? new Map(walkableStops(net, q.from, q.maxWalkMeters, q.walkSpeed).map((w) => [w.stop, w]))
+      ? new Map(
+          walkableStops(net, q.from, q.maxWalkMeters, q.walkSpeed, streets).map((w) => [w.stop, w]),
+        )
       : new Map<number, StopWalk>(),
     egress,
     patternAllowed,
   };
-  const carPark = modes.has('CAR_PARK') && car ? carParkAccess(net, q, car) : undefined;
+  const carPark = modes.has('CAR_PARK') && car ? carParkAccess(net, q, car, streets) : undefined;
   const carEnds: Endpoints | undefined = carPark && {
     access: carPark.access,
     egress,
@@ -85,7 +96,7 @@ export function plan(net: Network, q: PlanQuery, live?: Live, car?: CarContext):
   );
   const carOnly =
     modes.has('CAR') && car && !q.arriveBy && !q.departBefore
-      ? carOnlyItinerary(net, q, car)
+      ? carOnlyItinerary(net, q, car, streets)
       : undefined;
 
   const all = [...walking, ...driving];

@@ -11,6 +11,21 @@ export interface CompileOptions {
   walkCircuity?: number;
   /** Generated footpaths join stops up to this walk distance, metres; default 400. */
   maxTransferMeters?: number;
+  /** Walk distances along streets (DESIGN.md §10); without it, or where it has none, §4's straight line. */
+  walkDistances?: WalkDistances;
+}
+
+/** Walking distances along a street network, as `streets/` computes them. */
+export interface WalkDistances {
+  /**
+   * Walk metres from `from` to each target: Infinity when not reachable within `maxMeters`,
+   * undefined for a target off the network; undefined as a whole when `from` is off it.
+   */
+  walkMetersToMany(
+    from: { lat: number; lon: number },
+    targets: readonly { lat: number; lon: number }[],
+    maxMeters: number,
+  ): (number | undefined)[] | undefined;
 }
 
 /** A growable Int32 list (the compiler's only scratch structure). */
@@ -412,20 +427,33 @@ export function compileTimetable(sources: FeedSource[], options: CompileOptions 
   const footTo = new IntList();
   const footKind = new IntList();
   const footValue = new IntList();
-  const radiusKm = (maxTransferMeters / walkCircuity / 1000) * 1.01 + 0.001;
+  // Along streets a walk is never shorter than the straight line: candidates within that radius.
+  const streets = options.walkDistances;
+  const radiusKm = (maxTransferMeters / (streets ? 1 : walkCircuity) / 1000) * 1.01 + 0.001;
   for (const a of served) {
     const seen = new Set<number>();
     const candidates =
       served.length > 0
         ? around(servedStopIndex, stopLon[a]!, stopLat[a]!, Infinity, radiusKm)
         : [];
-    for (const id of candidates) {
+    const onStreets = streets?.walkMetersToMany(
+      { lat: stopLat[a]!, lon: stopLon[a]! },
+      candidates.map((id) => ({
+        lat: stopLat[servedStops[id]!]!,
+        lon: stopLon[servedStops[id]!]!,
+      })),
+      maxTransferMeters,
+    );
+    for (const [i, id] of candidates.entries()) {
       const b = servedStops[id]!;
       seen.add(b);
       const override = footOverrides.get(`${a},${b}`);
       if (override === -1) continue;
       const meters =
-        a === b ? 0 : walkMeters(stopLat[a]!, stopLon[a]!, stopLat[b]!, stopLon[b]!, walkCircuity);
+        a === b
+          ? 0
+          : (onStreets?.[i] ??
+            walkMeters(stopLat[a]!, stopLon[a]!, stopLat[b]!, stopLon[b]!, walkCircuity));
       if (override !== undefined && override >= 0) {
         pushFoot(a, b, FOOT_FIXED, override);
       } else if (a === b) {

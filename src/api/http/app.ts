@@ -19,6 +19,7 @@ import { feedRoutes } from './routes/feeds.js';
 import { realtimeRoutes } from './routes/realtime.js';
 import { parkingRoutes } from './routes/parking.js';
 import { passRoutes } from './routes/pass.js';
+import { streetRoutes } from './routes/streets.js';
 
 const JSON_RESPONSE = /^application\/(graphql-response\+)?json/i;
 
@@ -104,6 +105,7 @@ export function createApp(services: Services): Hono {
   app.route('/', realtimeRoutes(services));
   app.route('/', parkingRoutes(services));
   app.route('/', passRoutes(services));
+  app.route('/', streetRoutes(services));
 
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', async (c) => {
     const context = { requestId: c.get('requestId') };

@@ -416,7 +416,11 @@ export type Leg = {
   distanceMeters: Scalars['Int']['output'];
   durationSeconds: Scalars['Int']['output'];
   from: Place;
-  /** Encoded polyline (precision 5) along the shape where the feed has one, else straight segments. */
+  /**
+   * Encoded polyline (precision 5): a transit leg along the shape where the feed has one, else
+   * straight segments between its stops; a walk or drive along the streets where a street graph
+   * covers it (DESIGN.md §10), else a straight line.
+   */
   geometry: Scalars['String']['output'];
   intermediateStops: Array<IntermediateStop>;
   mode: LegMode;
@@ -428,6 +432,8 @@ export type Leg = {
   scheduledArrival?: Maybe<Scalars['DateTime']['output']>;
   /** Timetable times of a transit leg. */
   scheduledDeparture?: Maybe<Scalars['DateTime']['output']>;
+  /** Turn-by-turn steps of a walk or drive on the streets; empty for transit legs and where no street graph covers the leg. */
+  steps: Array<Step>;
   to: Place;
   trip?: Maybe<Trip>;
 };
@@ -992,6 +998,18 @@ export type RebookJourneyPayload = {
   journey: Journey;
 };
 
+/** A turn relative to the heading so far. */
+export type RelativeDirection =
+  | 'CONTINUE'
+  | 'DEPART'
+  | 'HARD_LEFT'
+  | 'HARD_RIGHT'
+  | 'LEFT'
+  | 'RIGHT'
+  | 'SLIGHTLY_LEFT'
+  | 'SLIGHTLY_RIGHT'
+  | 'UTURN_LEFT';
+
 export type ReportParkingAvailabilityInput = {
   /** At most 10000 reports. */
   reports: Array<ParkingAvailabilityReportInput>;
@@ -1034,6 +1052,20 @@ export type Route = {
   textColor?: Maybe<Scalars['String']['output']>;
   /** The GTFS route_type. */
   type: Scalars['Int']['output'];
+};
+
+/** One instruction of a walk or drive on the streets, as OpenTripPlanner's walk steps: follow a street for a distance after a turn. */
+export type Step = {
+  __typename?: 'Step';
+  /** Metres along this street. */
+  distanceMeters: Scalars['Int']['output'];
+  /** Where the step starts. */
+  lat: Scalars['Float']['output'];
+  lon: Scalars['Float']['output'];
+  /** The turn onto this street; DEPART for the first step. */
+  relativeDirection: RelativeDirection;
+  /** The street's name (OSM name, else ref); null for an unnamed way (a footpath, a service road). */
+  streetName?: Maybe<Scalars['String']['output']>;
 };
 
 /** A stop, platform or station. Ids are feed-scoped: `<feedId>:<stop_id>`. */
@@ -1292,11 +1324,13 @@ export type ResolversTypes = ResolversObject<{
   RealtimeState: RealtimeState;
   RebookJourneyInput: RebookJourneyInput;
   RebookJourneyPayload: ResolverTypeWrapper<Omit<RebookJourneyPayload, 'journey'> & { journey: ResolversTypes['Journey'] }>;
+  RelativeDirection: RelativeDirection;
   ReportParkingAvailabilityInput: ReportParkingAvailabilityInput;
   ReportParkingAvailabilityPayload: ResolverTypeWrapper<Omit<ReportParkingAvailabilityPayload, 'ignored'> & { ignored: Array<ResolversTypes['IgnoredParkingReport']> }>;
   ReserveParkingInput: ReserveParkingInput;
   ReserveParkingPayload: ResolverTypeWrapper<Omit<ReserveParkingPayload, 'reservation'> & { reservation: ResolversTypes['ParkingReservation'] }>;
   Route: ResolverTypeWrapper<RouteModel>;
+  Step: ResolverTypeWrapper<Step>;
   Stop: ResolverTypeWrapper<StopModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1372,6 +1406,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReserveParkingInput: ReserveParkingInput;
   ReserveParkingPayload: Omit<ReserveParkingPayload, 'reservation'> & { reservation: ResolversParentTypes['ParkingReservation'] };
   Route: RouteModel;
+  Step: Step;
   Stop: StopModel;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -1567,6 +1602,7 @@ export type LegResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   route?: Resolver<Maybe<ResolversTypes['Route']>, ParentType, ContextType>;
   scheduledArrival?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   scheduledDeparture?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['Step']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
   trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType>;
 }>;
@@ -1730,6 +1766,14 @@ export type RouteResolvers<ContextType = GraphQLContext, ParentType extends Reso
   type?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type StepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Step'] = ResolversParentTypes['Step']> = ResolversObject<{
+  distanceMeters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lon?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  relativeDirection?: Resolver<ResolversTypes['RelativeDirection'], ParentType, ContextType>;
+  streetName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type StopResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Stop'] = ResolversParentTypes['Stop']> = ResolversObject<{
   distanceMeters?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   feedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1813,6 +1857,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ReportParkingAvailabilityPayload?: ReportParkingAvailabilityPayloadResolvers<ContextType>;
   ReserveParkingPayload?: ReserveParkingPayloadResolvers<ContextType>;
   Route?: RouteResolvers<ContextType>;
+  Step?: StepResolvers<ContextType>;
   Stop?: StopResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Trip?: TripResolvers<ContextType>;

@@ -10,6 +10,7 @@ import type {
   PlaceResolvers,
 } from '../../generated/resolvers-types.js';
 import { requireNetwork } from '../../network.js';
+import { legStreetPath } from '../../legStreetPath.js';
 
 /** Times of itineraries are shown in the timezone of the first feed. */
 function show(ctx: GraphQLContext, instant: number): string {
@@ -39,13 +40,21 @@ export const Leg: LegResolvers = {
   route: (l) => (isTransitLeg(l) && l.route >= 0 ? { idx: l.route } : null),
   trip: (l) => (isTransitLeg(l) && l.trip >= 0 ? { idx: l.trip } : null),
   intermediateStops: (l) => (isTransitLeg(l) ? l.intermediateStops : []),
-  geometry: (l, _a, ctx) =>
-    isTransitLeg(l) && l.pattern < 0
+  geometry: (l, _a, ctx) => {
+    const onStreets = legStreetPath(ctx.services.streets.network, l);
+    if (onStreets) return polyline.encode(onStreets.points);
+    return isTransitLeg(l) && l.pattern < 0
       ? polyline.encode([
           [l.from.lat, l.from.lon],
           [l.to.lat, l.to.lon],
         ])
-      : legGeometry(requireNetwork(ctx), l),
+      : legGeometry(requireNetwork(ctx), l);
+  },
+  steps: (l, _a, ctx) =>
+    (legStreetPath(ctx.services.streets.network, l)?.steps ?? []).map((s) => ({
+      ...s,
+      distanceMeters: Math.round(s.distanceMeters),
+    })),
   scheduledDeparture: (l, _a, ctx) => (isTransitLeg(l) ? show(ctx, l.scheduledDeparture) : null),
   scheduledArrival: (l, _a, ctx) => (isTransitLeg(l) ? show(ctx, l.scheduledArrival) : null),
   // One rule everywhere: no realtime, no delay (null, not 0).
