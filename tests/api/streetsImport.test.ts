@@ -77,7 +77,7 @@ describe.skipIf(!existsSync(HERRENBERG))('POST /v1/streets/:area (admin)', () =>
     expect(res.status).toBe(400);
   });
 
-  it('a restarted server loads the stored graph', () => {
+  it('a restarted server loads the stored graph', async () => {
     const again = createServices({
       ...loadConfig({}),
       dataDir: h.dataDir,
