@@ -172,7 +172,7 @@ export async function runJourneysBench(ws?: Workspace): Promise<Section> {
         }),
       ).finish();
       const pushedAt = performance.now();
-      services.realtime.ingest('si', message);
+      await services.realtime.ingest('si', message);
       await until(
         () => subs.every((s) => s.arrivals.length >= k + 2),
         30_000,

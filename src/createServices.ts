@@ -16,7 +16,7 @@ import {
 } from './parking/index.js';
 import { fileStreetStore, StreetService } from './osm/index.js';
 import { haversineStreetRouter } from './planner/streetRouter.js';
-import { RealtimeService } from './realtime/index.js';
+import { pgRealtimeLog, RealtimeService, sqliteRealtimeLog } from './realtime/index.js';
 import {
   ITINERARY_KEY_PURPOSE,
   ItineraryTokens,
@@ -120,7 +120,7 @@ export function createServices(
     defaultTimezone: () => feeds.network?.tt.feeds[0]?.timezone ?? 'America/New_York',
   });
   const realtime = new RealtimeService({
-    db,
+    log: shared ? pgRealtimeLog(shared.pg) : sqliteRealtimeLog(db),
     feeds,
     clock,
     logger,

@@ -51,7 +51,7 @@ export class RealtimePoller {
         const res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_SECONDS * 1000) });
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         const bytes = new Uint8Array(await res.arrayBuffer());
-        results.push(this.deps.realtime.ingest(src.feedId, bytes, new Set([kind])));
+        results.push(await this.deps.realtime.ingest(src.feedId, bytes, new Set([kind])));
       } catch (error) {
         this.deps.logger.warn(
           { err: error, feedId: src.feedId, kind, url },

@@ -1,8 +1,6 @@
-import { asc, eq, gt, inArray, max, notInArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import type { AppDb } from '../db/index.js';
-import { feeds as feedsTable, realtimeMessages } from '../db/index.js';
+import type { RealtimeMessageRow } from '../db/index.js';
 import { NotFoundError } from '../errors.js';
 import type { FeedService } from '../gtfs/index.js';
 import type { Network } from '../transit/index.js';
@@ -19,6 +17,7 @@ import {
   type RealtimeKind,
   type Refusal,
 } from './freshness.js';
+import { prunableLogRows, type RealtimeLog } from './realtimeLog.js';
 
 export type { RealtimeKind, Refusal } from './freshness.js';
 
@@ -47,10 +46,13 @@ export class RealtimeService {
   private sequencesOf: Network | undefined;
   /** Id of the last realtime log row this process applied. */
   private applied = 0;
+  /** Ingests of this process run one after another (each judges freshness on what came before). */
+  private ingesting: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly deps: {
-      db: AppDb;
+      /** The realtime log: the data folder's file, or the shared database (DATABASE_URL). */
+      log: RealtimeLog;
       feeds: FeedService;
       clock: Clock;
       logger: Logger;
@@ -79,47 +81,59 @@ export class RealtimeService {
    * (`follow`), and applies the log up to it. `kinds`: what a FULL_DATASET from a poll URL
    * replaces. Returns what this message changed.
    */
-  ingest(feedId: string, bytes: Uint8Array, kinds?: ReadonlySet<RealtimeKind>): ApplyResult {
+  ingest(
+    feedId: string,
+    bytes: Uint8Array,
+    kinds?: ReadonlySet<RealtimeKind>,
+  ): Promise<ApplyResult> {
     this.feedIndex(feedId);
+    const run = this.ingesting.then(() => this.ingestNow(feedId, bytes, kinds));
+    this.ingesting = run.catch(() => undefined);
+    return run;
+  }
+
+  private async ingestNow(
+    feedId: string,
+    bytes: Uint8Array,
+    kinds?: ReadonlySet<RealtimeKind>,
+  ): Promise<ApplyResult> {
     const nowMs = this.deps.clock.nowMs();
     const nowSec = Math.floor(nowMs / 1000);
     const decoded = decodeFeedMessage(bytes, nowSec);
     // What it replaces (a FULL_DATASET: the kinds its poll URL serves, else those it has; all, when empty) and merges.
     const carries = carriedKinds(decoded, kinds);
-    // Judged on everything applied so far (other processes' rows too); a message stale for every
-    // kind it carries is not logged, so it can never replace newer data.
-    this.catchUp();
-    const newest = this.current.feeds.get(feedId)?.newestByKind;
-    const stale = staleKinds(decoded, carries, newest, nowSec, this.deps.maxAgeSeconds);
-    if (carries.length > 0 && carries.every((k) => stale.has(k))) {
-      return {
-        applied: { tripUpdates: 0, vehiclePositions: 0, alerts: 0 },
-        unknownTrips: 0,
-        refused: staleRefusals(decoded, stale),
-      };
-    }
-    const { db } = this.deps;
-    const id = db.transaction(
-      (tx) => {
-        const row = tx
-          .insert(realtimeMessages)
-          .values({
-            feedId,
-            kinds: kinds ? [...kinds].join(',') : null,
-            carries: carries.join(','),
-            newestAt: new Date(Math.max(nowMs, newestTimestamp(decoded) * 1000)),
-            fullDataset: decoded.fullDataset,
-            body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-            receivedAt: new Date(nowMs),
-          })
-          .returning({ id: realtimeMessages.id })
-          .get();
-        this.prune(tx as unknown as AppDb, feedId, nowMs);
-        return row.id;
+    let refused: ApplyResult | undefined;
+    const id = await this.deps.log.append(
+      this.applied,
+      (unseen) => {
+        // Judged on everything appended before it (other processes' and replicas' rows too, which
+        // the log hands over under its lock): a message stale for every kind it carries is not
+        // logged, so it can never replace newer data.
+        this.applyRows(unseen);
+        const newest = this.current.feeds.get(feedId)?.newestByKind;
+        const stale = staleKinds(decoded, carries, newest, nowSec, this.deps.maxAgeSeconds);
+        if (carries.length > 0 && carries.every((k) => stale.has(k))) {
+          refused = {
+            applied: { tripUpdates: 0, vehiclePositions: 0, alerts: 0 },
+            unknownTrips: 0,
+            refused: staleRefusals(decoded, stale),
+          };
+          return undefined;
+        }
+        return {
+          feedId,
+          kinds: kinds ? [...kinds].join(',') : null,
+          carries: carries.join(','),
+          newestAt: new Date(Math.max(nowMs, newestTimestamp(decoded) * 1000)),
+          fullDataset: decoded.fullDataset,
+          body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+          receivedAt: new Date(nowMs),
+        };
       },
-      { behavior: 'immediate' },
+      (feedRows) => prunableLogRows(feedRows, nowMs, this.deps.maxAgeSeconds),
     );
-    const result = this.catchUp({ id, decoded, kinds });
+    if (id === undefined) return refused!;
+    const result = this.applyRows(await this.deps.log.after(this.applied), { id, decoded, kinds });
     if (!result) throw new Error(`realtime log row ${id} vanished before it was applied`);
     return result;
   }
@@ -129,19 +143,23 @@ export class RealtimeService {
    * messages, or every row after a start). `own`: a row just written here, applied from its
    * decoded form; its result is returned.
    */
-  catchUp(own?: {
-    id: number;
-    decoded: DecodedFeed;
-    kinds?: ReadonlySet<RealtimeKind>;
-  }): ApplyResult | undefined {
-    const rows = this.deps.db
-      .select()
-      .from(realtimeMessages)
-      .where(gt(realtimeMessages.id, this.applied))
-      .orderBy(asc(realtimeMessages.id))
-      .all();
+  catchUp(): Promise<void> {
+    // In line with this process's ingests, so that none of their own rows is applied twice.
+    const run = this.ingesting.then(async () => {
+      this.applyRows(await this.deps.log.after(this.applied));
+    });
+    this.ingesting = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Applies log rows in order; `own`: a row just written here, applied from its decoded form, whose result is returned. */
+  private applyRows(
+    rows: readonly RealtimeMessageRow[],
+    own?: { id: number; decoded: DecodedFeed; kinds?: ReadonlySet<RealtimeKind> },
+  ): ApplyResult | undefined {
     let result: ApplyResult | undefined;
     for (const row of rows) {
+      if (row.id <= this.applied) continue;
       this.applied = row.id;
       if (own?.id === row.id) {
         result = this.apply(row.feedId, own.decoded, own.kinds);
@@ -163,66 +181,34 @@ export class RealtimeService {
   }
 
   /**
-   * Applies what other processes append to the realtime log, checking every `intervalMs`
-   * (one indexed read when nothing is new). Returns a stop function.
+   * Applies what other processes and replicas append to the realtime log: woken by the log
+   * (PostgreSQL: NOTIFY, and a catch-up on every reconnect), and checking every `intervalMs`
+   * (default 250 ms; one indexed read when nothing is new) as a safety net. Returns a stop function.
    */
   follow(intervalMs = 250): () => void {
+    let busy = false;
     const check = () => {
-      try {
-        const latest =
-          this.deps.db
-            .select({ id: max(realtimeMessages.id) })
-            .from(realtimeMessages)
-            .get()?.id ?? 0;
-        if (latest > this.applied) this.catchUp();
-      } catch (error) {
-        this.deps.logger.error({ err: error }, 'reading the realtime log failed');
-      }
+      if (busy) return;
+      busy = true;
+      this.deps.log
+        .latestId()
+        .then((latest) => (latest > this.applied ? this.catchUp() : undefined))
+        .catch((error: unknown) => {
+          this.deps.logger.error({ err: error }, 'reading the realtime log failed');
+        })
+        .finally(() => (busy = false));
     };
     check();
     const timer = setInterval(check, intervalMs);
     timer.unref();
-    return () => clearInterval(timer);
-  }
-
-  /**
-   * Deletes log rows of `feedId` that no longer change the state: every kind they carry is
-   * replaced by a later FULL_DATASET of that kind, or (trip updates, vehicle positions) has expired
-   * (`maxAgeSeconds` after the row's newest timestamp); never the feed's newest row, which holds
-   * its latest header time even when it carries nothing. Also the rows of feeds no longer registered.
-   */
-  private prune(db: AppDb, feedId: string, nowMs: number): void {
-    const rows = db
-      .select({
-        id: realtimeMessages.id,
-        kinds: realtimeMessages.kinds,
-        carries: realtimeMessages.carries,
-        fullDataset: realtimeMessages.fullDataset,
-        newestAt: realtimeMessages.newestAt,
-      })
-      .from(realtimeMessages)
-      .where(eq(realtimeMessages.feedId, feedId))
-      .orderBy(asc(realtimeMessages.id))
-      .all();
-    const expiredBefore = nowMs - this.deps.maxAgeSeconds * 1000;
-    const list = (value: string | null) => (value ? value.split(',') : []);
-    const replacedLater = new Set<string>();
-    const stale: number[] = [];
-    for (let i = rows.length - 1; i >= 0; i--) {
-      const row = rows[i]!;
-      const carries = list(row.carries);
-      const expired = row.newestAt.getTime() < expiredBefore;
-      const gone = carries.every((k) => replacedLater.has(k) || (k !== 'alerts' && expired));
-      if (gone && i < rows.length - 1) stale.push(row.id);
-      // A FULL_DATASET replaces the kinds its poll URL serves, else the kinds it has.
-      if (row.fullDataset)
-        for (const k of row.kinds === null ? carries : list(row.kinds)) replacedLater.add(k);
-    }
-    if (stale.length > 0)
-      db.delete(realtimeMessages).where(inArray(realtimeMessages.id, stale)).run();
-    db.delete(realtimeMessages)
-      .where(notInArray(realtimeMessages.feedId, db.select({ id: feedsTable.id }).from(feedsTable)))
-      .run();
+    const listening = this.deps.log.listen(check).catch((error: unknown) => {
+      this.deps.logger.error({ err: error }, 'listening to the realtime log failed; polling only');
+      return undefined;
+    });
+    return () => {
+      clearInterval(timer);
+      void listening.then((stop) => stop?.()).catch(() => undefined);
+    };
   }
 
   private feedIndex(feedId: string): number {

@@ -7,3 +7,6 @@ export * from './snapshot.js';
 export * from './sources.js';
 export * from './freshness.js';
 export type { AlertInput, FeedAlert, VehicleInput } from './model.js';
+export { pgRealtimeLog } from './repo/pgRealtimeLog.js';
+export { sqliteRealtimeLog } from './repo/sqliteRealtimeLog.js';
+export type { RealtimeLog } from './realtimeLog.js';

@@ -93,9 +93,9 @@ function logIds(p: Proc): number[] {
 }
 
 /** The `code` of the DomainError `fn` throws (src/errors.ts); undefined when it throws none. */
-function errorCode(fn: () => unknown): string | undefined {
+async function errorCode(fn: () => unknown): Promise<string | undefined> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     expect(error).toBeInstanceOf(DomainError);
     return (error as DomainError).code;
@@ -190,15 +190,15 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
     it("does not show A's message in B until B catches up, then B has the same trip updates and live departure", async () => {
       const a = proc();
       const b = proc();
-      b.services.realtime.catchUp();
-      a.services.realtime.ingest('si', message([delayed(300)]));
+      await b.services.realtime.catchUp();
+      await a.services.realtime.ingest('si', message([delayed(300)]));
 
       expect(tripUpdatesOf(a)).toHaveLength(1);
       expect((await liveDep(a))?.delaySeconds).toBe(300);
       expect(b.services.realtime.snapshot.feeds.has('si')).toBe(false);
       expect((await liveDep(b))?.realtimeState).toBe('SCHEDULED');
 
-      b.services.realtime.catchUp();
+      await b.services.realtime.catchUp();
       expect(tripUpdatesOf(b)).toEqual(tripUpdatesOf(a));
       const bDep = await liveDep(b);
       expect(bDep?.realtimeState).toBe('UPDATED');
@@ -208,7 +208,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
     it('follow() applies what another process appended (its first check runs at once)', async () => {
       const a = proc();
       const b = proc();
-      a.services.realtime.ingest('si', message([delayed(420)]));
+      await a.services.realtime.ingest('si', message([delayed(420)]));
       const stop = b.services.realtime.follow(60_000);
       try {
         expect((await liveDep(b))?.delaySeconds).toBe(420);
@@ -222,10 +222,10 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       const b = proc();
       // Log: #1 A 60 s, #2 B 120 s, #3 A 180 s, #4 B 240 s: each ingest first applies the other's rows.
       const delays = [60, 120, 180, 240];
-      delays.forEach((delay, i) => {
+      for (const [i, delay] of delays.entries()) {
         const p = i % 2 === 0 ? a : b;
         clock.advance(1);
-        p.services.realtime.ingest(
+        await p.services.realtime.ingest(
           'si',
           message([delayed(delay)], { full: false, timestampSec: clock.nowMs() / 1000 }),
         );
@@ -233,18 +233,18 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
         expect(tripUpdatesOf(p).map(([, u]) => u.stopTimeUpdates[0]?.departure)).toEqual([
           { delay },
         ]);
-      });
+      }
       expect((await liveDep(b))?.delaySeconds).toBe(240);
       // A has not seen #4 yet: it still shows its own last message.
       expect((await liveDep(a))?.delaySeconds).toBe(180);
-      a.services.realtime.catchUp();
+      await a.services.realtime.catchUp();
       expect((await liveDep(a))?.delaySeconds).toBe(240);
       expect(tripUpdatesOf(a)).toEqual(tripUpdatesOf(b));
       // DIFFERENTIAL rows are not superseded, and none has expired: all four stay in the log,
       // and a third process replaying them from the start ends the same way.
       expect(logIds(a)).toEqual([1, 2, 3, 4]);
       const c = proc();
-      c.services.realtime.catchUp();
+      await c.services.realtime.catchUp();
       expect((await liveDep(c))?.delaySeconds).toBe(240);
       expect(tripUpdatesOf(c)).toEqual(tripUpdatesOf(a));
     });
@@ -253,8 +253,8 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
   describe('restart', () => {
     it('replays the log in a new process on the folder: the delayed departure shows without a new push', async () => {
       const a = proc();
-      a.services.realtime.ingest('si', message([delayed(300)]));
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest('si', message([delayed(300)]));
+      await a.services.realtime.ingest(
         'si',
         message([alert('a1', 'Detour on Richmond Ave')], { full: false }),
       );
@@ -267,7 +267,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
 
       const restarted = proc();
       expect((await liveDep(restarted))?.realtimeState).toBe('SCHEDULED');
-      restarted.services.realtime.catchUp();
+      await restarted.services.realtime.catchUp();
       const after = await liveDep(restarted);
       expect(after?.delaySeconds).toBe(300);
       expect(after).toEqual(before.dep);
@@ -280,44 +280,50 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
   describe('pruning', () => {
     it('deletes older TripUpdates rows once a FULL_DATASET TripUpdates row follows them; a replay gives the same state', async () => {
       const a = proc();
-      a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
-      a.services.realtime.ingest('si', message([delayed(120, 'tu2')], { full: false }));
+      await a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
+      await a.services.realtime.ingest('si', message([delayed(120, 'tu2')], { full: false }));
       expect(logIds(a)).toHaveLength(2);
       clock.advance(10);
-      a.services.realtime.ingest('si', message([delayed(180)], { timestampSec: NOW_SEC + 10 }));
+      await a.services.realtime.ingest(
+        'si',
+        message([delayed(180)], { timestampSec: NOW_SEC + 10 }),
+      );
       const ids = logIds(a);
       expect(ids).toHaveLength(1);
       expect(ids[0]).toBe(3);
 
       const b = proc();
-      b.services.realtime.catchUp();
+      await b.services.realtime.catchUp();
       expect(tripUpdatesOf(b)).toEqual(tripUpdatesOf(a));
       expect((await liveDep(b))?.delaySeconds).toBe(180);
     });
 
-    it('keeps a FULL_DATASET row that replaces only alerts from pruning older TripUpdates rows', () => {
+    it('keeps a FULL_DATASET row that replaces only alerts from pruning older TripUpdates rows', async () => {
       const a = proc();
-      a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
-      a.services.realtime.ingest('si', message([alert('a1', 'x')]));
+      await a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
+      await a.services.realtime.ingest('si', message([alert('a1', 'x')]));
       expect(logIds(a)).toEqual([1, 2]);
     });
 
-    it('keeps a DIFFERENTIAL alerts row but deletes TripUpdates rows older than the max age', () => {
+    it('keeps a DIFFERENTIAL alerts row but deletes TripUpdates rows older than the max age', async () => {
       const a = proc();
-      a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
-      a.services.realtime.ingest('si', message([alert('a1', 'Elevator out')], { full: false }));
-      a.services.realtime.ingest('si', message([delayed(90)]));
+      await a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
+      await a.services.realtime.ingest(
+        'si',
+        message([alert('a1', 'Elevator out')], { full: false }),
+      );
+      await a.services.realtime.ingest('si', message([delayed(90)]));
       expect(logIds(a)).toEqual([2, 3]);
 
       clock.advance(MAX_AGE - 1);
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([alert('a2', 'Stop moved')], { full: false, timestampSec: clock.nowMs() / 1000 }),
       );
       expect(logIds(a)).toEqual([2, 3, 4]);
 
       clock.advance(2); // row 3 is now older than REALTIME_MAX_AGE_SECONDS
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([alert('a3', 'Shelter closed')], {
           full: false,
@@ -328,18 +334,18 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
 
       // Alerts never expire: a day later the alerts rows are all still there.
       clock.advance(86_400);
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([alert('a4', 'Snow routes')], { full: false, timestampSec: clock.nowMs() / 1000 }),
       );
       expect(logIds(a)).toEqual([2, 4, 5, 6]);
       const b = proc();
-      b.services.realtime.catchUp();
+      await b.services.realtime.catchUp();
       expect(alertIdsOf(b)).toEqual(['a1', 'a2', 'a3', 'a4']);
       expect(alertIdsOf(b)).toEqual(alertIdsOf(a));
     });
 
-    it('deletes expired vehicle-position rows like TripUpdates rows', () => {
+    it('deletes expired vehicle-position rows like TripUpdates rows', async () => {
       const a = proc();
       const vehicle: Entity = {
         id: 'v1',
@@ -349,18 +355,18 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
           timestamp: NOW_SEC,
         },
       };
-      a.services.realtime.ingest('si', message([vehicle], { full: false }));
+      await a.services.realtime.ingest('si', message([vehicle], { full: false }));
       clock.advance(MAX_AGE + 1);
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([alert('a1', 'x')], { full: false, timestampSec: clock.nowMs() / 1000 }),
       );
       expect(logIds(a)).toEqual([2]);
     });
 
-    it('keeps a row carrying trip updates and alerts until its alerts are superseded and its trip updates expired', () => {
+    it('keeps a row carrying trip updates and alerts until its alerts are superseded and its trip updates expired', async () => {
       const a = proc();
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([delayed(60), alert('a1', 'both')], { full: false }),
       );
@@ -368,7 +374,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
 
       // Trip updates superseded by a FULL_DATASET: the row stays for its alert.
       clock.advance(5);
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([delayed(70)], { timestampSec: clock.nowMs() / 1000 }),
       );
@@ -376,43 +382,43 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
 
       // Trip updates expired too: still there for its alert.
       clock.advance(MAX_AGE + 1);
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([delayed(80)], { full: false, timestampSec: clock.nowMs() / 1000 }),
       );
       expect(logIds(a)).toEqual([1, 3]);
 
       // Alerts superseded by a FULL_DATASET of alerts: the row goes.
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([alert('a2', 'only alerts')], { timestampSec: clock.nowMs() / 1000 }),
       );
       expect(logIds(a)).toEqual([3, 4]);
 
       const b = proc();
-      b.services.realtime.catchUp();
+      await b.services.realtime.catchUp();
       expect(alertIdsOf(b)).toEqual(['a2']);
       expect(alertIdsOf(a)).toEqual(['a2']);
       expect(tripUpdatesOf(b)).toEqual(tripUpdatesOf(a));
     });
 
-    it('keeps the other order too: alerts superseded first, trip updates expired later', () => {
+    it('keeps the other order too: alerts superseded first, trip updates expired later', async () => {
       const a = proc();
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([delayed(60), alert('a1', 'both')], { full: false }),
       );
-      a.services.realtime.ingest('si', message([alert('a2', 'only alerts')]));
+      await a.services.realtime.ingest('si', message([alert('a2', 'only alerts')]));
       expect(logIds(a)).toEqual([1, 2]);
       clock.advance(MAX_AGE + 1);
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([alert('a3', 'more')], { full: false, timestampSec: clock.nowMs() / 1000 }),
       );
       expect(logIds(a)).toEqual([2, 3]);
     });
 
-    it('deletes the rows of a feed no longer registered on the next ingest of another feed', () => {
+    it('deletes the rows of a feed no longer registered on the next ingest of another feed', async () => {
       const a = proc();
       const sql = a.services.db.$client;
       sql
@@ -426,23 +432,23 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       insertRow.run(NOW_MS, Buffer.from(message([alert('g1', 'ghost')], { full: false })), NOW_MS);
 
       // Still registered: another feed's ingest leaves its row alone.
-      a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
+      await a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
       expect(logCount(a, 'ghost')).toBe(1);
 
       sql.prepare(`DELETE FROM feeds WHERE id = 'ghost'`).run();
-      a.services.realtime.ingest('si', message([delayed(90)], { full: false }));
+      await a.services.realtime.ingest('si', message([delayed(90)], { full: false }));
       expect(logCount(a, 'ghost')).toBe(0);
       expect(logCount(a, 'si')).toBe(2);
     });
   });
 
   describe('refused messages', () => {
-    it('throws FEED_INVALID for a body that is not protobuf, and writes no row', () => {
+    it('throws FEED_INVALID for a body that is not protobuf, and writes no row', async () => {
       const a = proc();
-      a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
+      await a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
       const before = a.services.realtime.snapshot;
       expect(
-        errorCode(() =>
+        await errorCode(() =>
           a.services.realtime.ingest('si', new TextEncoder().encode('definitely not protobuf')),
         ),
       ).toBe('FEED_INVALID');
@@ -450,16 +456,18 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       const noVersion = rt.FeedMessage.encode(
         rt.FeedMessage.create({ header: { gtfsRealtimeVersion: '' }, entity: [] }),
       ).finish();
-      expect(errorCode(() => a.services.realtime.ingest('si', noVersion))).toBe('FEED_INVALID');
+      expect(await errorCode(() => a.services.realtime.ingest('si', noVersion))).toBe(
+        'FEED_INVALID',
+      );
       expect(logIds(a)).toEqual([1]);
       expect(a.services.realtime.snapshot).toBe(before);
     });
 
-    it('throws NOT_FOUND for a feed that is not loaded, and writes no row', () => {
+    it('throws NOT_FOUND for a feed that is not loaded, and writes no row', async () => {
       const a = proc();
-      expect(errorCode(() => a.services.realtime.ingest('subway', message([delayed(60)])))).toBe(
-        'NOT_FOUND',
-      );
+      expect(
+        await errorCode(() => a.services.realtime.ingest('subway', message([delayed(60)]))),
+      ).toBe('NOT_FOUND');
       expect(logIds(a)).toEqual([]);
       expect(a.services.realtime.snapshot.feeds.size).toBe(0);
     });
@@ -469,11 +477,11 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
     // Found by this test (fixed): a message with no entity (an empty FULL_DATASET heartbeat) was
     // pruned in the transaction that wrote it, so it was never applied and never refreshed the
     // feed's updatedAt. The feed's newest row is now always kept.
-    it('applies an empty FULL_DATASET heartbeat and returns an ApplyResult', () => {
+    it('applies an empty FULL_DATASET heartbeat and returns an ApplyResult', async () => {
       const a = proc();
-      a.services.realtime.ingest('si', message([delayed(60)]));
+      await a.services.realtime.ingest('si', message([delayed(60)]));
       clock.advance(120);
-      const res = a.services.realtime.ingest(
+      const res = await a.services.realtime.ingest(
         'si',
         message([], { timestampSec: clock.nowMs() / 1000 }),
       );
@@ -488,47 +496,47 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
     // Found by this test (fixed): with `kinds` (a poll URL), carries was the kinds only, though
     // apply() merges every entity of the message; alerts served by a TripUpdates URL were lost by
     // a restarted process once their row's trip updates expired.
-    it('keeps alerts served by a TripUpdates poll URL for a restarted process', () => {
+    it('keeps alerts served by a TripUpdates poll URL for a restarted process', async () => {
       const a = proc();
       const kinds: ReadonlySet<RealtimeKind> = new Set(['tripUpdates']);
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([delayed(60), alert('a1', 'from the TU url')]),
         kinds,
       );
       expect(alertIdsOf(a)).toEqual(['a1']);
       clock.advance(MAX_AGE + 1);
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([delayed(70)], { full: false, timestampSec: clock.nowMs() / 1000 }),
       );
       expect(alertIdsOf(a)).toEqual(['a1']);
 
       const restarted = proc();
-      restarted.services.realtime.catchUp();
+      await restarted.services.realtime.catchUp();
       expect(alertIdsOf(restarted)).toEqual(alertIdsOf(a));
     });
 
     // A producer whose clock runs ahead: its trip updates live in memory until their own
     // timestamp + max age, so the row must not be pruned at arrival + max age.
-    it('keeps a row until its newest entity timestamp has expired, not its arrival', () => {
+    it('keeps a row until its newest entity timestamp has expired, not its arrival', async () => {
       const a = proc();
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([delayed(60)], { full: false, timestampSec: NOW_SEC + 200 }),
       );
       clock.advance(MAX_AGE + 100);
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([alert('a1', 'later')], { full: false, timestampSec: clock.nowMs() / 1000 }),
       );
       expect(tripUpdatesOf(a)).toHaveLength(1);
       const restarted = proc();
-      restarted.services.realtime.catchUp();
+      await restarted.services.realtime.catchUp();
       expect(tripUpdatesOf(restarted)).toEqual(tripUpdatesOf(a));
 
       clock.advance(200);
-      a.services.realtime.ingest(
+      await a.services.realtime.ingest(
         'si',
         message([alert('a2', 'later still')], { full: false, timestampSec: clock.nowMs() / 1000 }),
       );

@@ -7,6 +7,7 @@ import { SAMPLE_FEED_DIR } from '../../src/sample.js';
 import { maasCli, startChildServer, type ChildServer } from '../hardening/childServer.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/pg.js';
 import { zipFeedFolder } from '../helpers/zip.js';
+import { feedMessage } from '../realtime/rtHelpers.js';
 import { facilityInput, RESERVE, UPSERT } from '../parking/fixtures.js';
 
 /**
@@ -141,6 +142,36 @@ describe.runIf(RUN)('three replicas on one PostgreSQL database', () => {
       }, 120_000);
     }
   }, 240_000);
+
+  it('a realtime push to replica 1 is on replica 3 within 1 s', async () => {
+    const alerts = `query { alerts(feedId: "si") { headerText } }`;
+    for (let k = 0; k < 5; k++) {
+      const text = `Detour ${k} on Richmond Ave`;
+      const body = feedMessage(
+        [
+          {
+            id: `detour-${k}`,
+            alert: {
+              informedEntity: [{ routeId: 'SIM4C' }],
+              headerText: { translation: [{ text, language: 'en' }] },
+            },
+          },
+        ],
+        Math.floor(Date.now() / 1000),
+      );
+      const pushed = await fetch(`${replicas[0]!.url}/v1/feeds/si/realtime`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-protobuf', authorization: `Bearer ${admin}` },
+        body: new Uint8Array(body),
+      });
+      expect(pushed.status).toBe(200);
+      const took = await eventually(async () => {
+        const res = await gql<{ alerts: { headerText: string }[] }>(replicas[2]!.url, alerts, {});
+        return res.data?.alerts.some((a) => a.headerText === text) ?? false;
+      }, 5_000);
+      expect(took).toBeLessThan(1_000);
+    }
+  });
 
   it('300 concurrent reserveParking for 20 spaces over the replicas: exactly 20 confirmed', async () => {
     const up = await gql(

@@ -12,7 +12,7 @@ export function realtimeRoutes(services: Services): Hono {
   const [limit, access] = feedIngest({ services, maxSize, what: 'realtime messages' });
   app.post('/v1/feeds/:feedId/realtime', limit, access, async (c) => {
     const body = new Uint8Array(await c.req.arrayBuffer());
-    return c.json(services.realtime.ingest(c.req.param('feedId'), body));
+    return c.json(await services.realtime.ingest(c.req.param('feedId'), body));
   });
   return app;
 }
