@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
  * departure boards go as fast as their 10 connections allow; then departures and plans each alone
  * for 10 s. Prints throughput, p50/p95/p99 and errors per kind and in total, and the targets of
  * issue 7. Uses the Staten Island feed of ../shared/feeds when there, else the bundled sample;
- * `--data-dir` keeps the data folder and its feed for a next run.
+ * `--data-dir` keeps the data folder and its feed for a next run. `--database <postgres url>
+ * [--replicas N]` runs `bench/loadReplicas.ts` instead (SQLite against PostgreSQL replicas).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -474,4 +475,7 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+// `--database <url> [--replicas N]`: SQLite against PostgreSQL with 1 and N replicas (issue 11).
+process.exitCode = process.argv.includes('--database')
+  ? await (await import('./loadReplicas.js')).runReplicasLoad()
+  : await main();
