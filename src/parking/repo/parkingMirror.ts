@@ -29,6 +29,9 @@ export class ParkingMirror implements ParkingReads {
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | undefined;
   private stopped = false;
+  /** Facilities waiting for the next batch reload, and that batch (not yet started). */
+  private readonly pending = new Set<string>();
+  private batch: Promise<void> | undefined;
 
   constructor(
     private readonly db: PgDb,
@@ -63,24 +66,41 @@ export class ParkingMirror implements ParkingReads {
     await this.unlisten?.().catch(() => undefined);
   }
 
-  /** Reloads the given facilities (after a local write, or a notification). */
-  async reload(facilityIds: readonly string[]): Promise<void> {
-    if (this.stopped) return;
-    const ids = [...new Set(facilityIds)].filter((id) => id.length > 0);
-    if (ids.length === 0) return;
+  /**
+   * Reloads the given facilities (after a local write, or a notification); resolves once they are
+   * fresh. Requests of the same turn of the event loop are served by one batch of three queries,
+   * so that a burst of writes (here or on other replicas) does not become a burst of reloads.
+   */
+  reload(facilityIds: readonly string[]): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    for (const id of facilityIds) if (id.length > 0) this.pending.add(id);
+    this.batch ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      const ids = [...this.pending];
+      this.pending.clear();
+      this.batch = undefined;
+      return this.load(ids);
+    });
+    return this.batch;
+  }
+
+  private async load(ids: readonly string[]): Promise<void> {
+    if (this.stopped || ids.length === 0) return;
     const seq = ++this.seq;
     const since = new Date(this.nowMs() - KEEP_ENDED_MS);
     const [facilities, latest, live] = await Promise.all([
       findFacilities(this.db, ids),
       latestAvailability(this.db, ids),
-      Promise.all(ids.map((id) => liveReservations(this.db, since, id))),
+      liveReservations(this.db, since, ids),
     ]);
-    const byId = new Map(facilities.map((f) => [f.id, f]));
-    ids.forEach((id, i) => {
-      const facility = byId.get(id);
-      if (!facility) return;
-      this.put({ facility, latest: latest.get(id), live: live[i] ?? [], seq });
-    });
+    const liveBy = groupByFacility(live);
+    for (const facility of facilities) {
+      this.put({
+        facility,
+        latest: latest.get(facility.id),
+        live: liveBy.get(facility.id) ?? [],
+        seq,
+      });
+    }
   }
 
   private async reloadAll(): Promise<void> {
@@ -94,12 +114,7 @@ export class ParkingMirror implements ParkingReads {
       this.db,
       facilities.map((f) => f.id),
     );
-    const liveBy = new Map<string, Reservation[]>();
-    for (const row of live) {
-      const list = liveBy.get(row.facilityId);
-      if (list) list.push(row);
-      else liveBy.set(row.facilityId, [row]);
-    }
+    const liveBy = groupByFacility(live);
     for (const facility of facilities) {
       this.put({
         facility,
@@ -149,4 +164,14 @@ export class ParkingMirror implements ParkingReads {
     }
     return out;
   }
+}
+
+function groupByFacility(rows: readonly Reservation[]): Map<string, Reservation[]> {
+  const by = new Map<string, Reservation[]>();
+  for (const row of rows) {
+    const list = by.get(row.facilityId);
+    if (list) list.push(row);
+    else by.set(row.facilityId, [row]);
+  }
+  return by;
 }

@@ -225,17 +225,17 @@ export async function activeWindows(
   return rows.map((row) => ({ startMs: row.startsAt.getTime(), endMs: row.endsAt.getTime() }));
 }
 
-/** HELD, CONFIRMED and CHECKED_IN reservations ending after `after` (of one facility, or all): what the mirror keeps. */
+/** HELD, CONFIRMED and CHECKED_IN reservations ending after `after` (of some facilities, or all): what the mirror keeps. */
 export async function liveReservations(
   db: PgRunner,
   after: Date,
-  facilityId?: string,
+  facilityIds?: readonly string[],
 ): Promise<Reservation[]> {
   const live = and(inArray(r.status, ['HELD', 'CONFIRMED', 'CHECKED_IN']), gt(r.endsAt, after));
   return db
     .select()
     .from(r)
-    .where(facilityId === undefined ? live : and(eq(r.facilityId, facilityId), live));
+    .where(facilityIds === undefined ? live : and(inArray(r.facilityId, [...facilityIds]), live));
 }
 
 /** A rider's reservations, newest first, `limit` of them after `after`. */
