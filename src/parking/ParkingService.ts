@@ -221,6 +221,11 @@ export class ParkingService {
     };
   }
 
+  /** Reservations per status now (HELD past its hold as EXPIRED, CONFIRMED past its end as COMPLETED), for the metrics. */
+  reservationCounts(): Promise<Map<string, number>> {
+    return this.deps.repository.reservationCounts(this.now());
+  }
+
   /** Expires run-out holds and completes ended reservations; resolves with how many rows changed. */
   sweep(): Promise<number> {
     return this.deps.repository.sweep(this.now());

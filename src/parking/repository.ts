@@ -77,6 +77,8 @@ export interface ParkingRepository {
   confirm(riderId: string, id: string, nowMs: EpochMs): Promise<Reservation>;
   /** One unit: HELD or CONFIRMED → CANCELLED of the rider's own reservation. */
   cancel(riderId: string, id: string, nowMs: EpochMs): Promise<Reservation>;
+  /** Reservations per stored status as of `nowMs` (a HELD past its hold is EXPIRED, a CONFIRMED past its end COMPLETED), for the metrics. */
+  reservationCounts(nowMs: EpochMs): Promise<Map<string, number>>;
   /** One unit: expires run-out holds and completes ended reservations; resolves with how many rows changed. */
   sweep(nowMs: EpochMs): Promise<number>;
 }

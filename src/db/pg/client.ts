@@ -75,5 +75,10 @@ export type PgRunner = PgDb | PgTx;
 
 /** True for a PostgreSQL unique violation (SQLSTATE 23505). */
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === '23505';
+  // drizzle wraps the driver's error in `cause`.
+  for (let e = error, depth = 0; e && depth < 4; depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }

@@ -18,12 +18,13 @@ import {
   lockKey,
   notifyParking,
   notifyParkingMany,
+  reservationCounts,
   riderReservations,
   saveFacility,
   storeReports,
 } from './pgRows.js';
 import { pgGateParking } from './pgGateParking.js';
-import { cancelInPg, confirmInPg, pgJourneyParkingCalls, reserveInPg } from './pgReserve.js';
+import { cancelInPg, confirmInPg, pgJourneyParkingCalls, reservePg } from './pgReserve.js';
 import type { PgRunner } from '../../db/index.js';
 
 // PostgreSQL's timestamptz stops at year 294276; JavaScript's maximum Date is out of its range.
@@ -87,7 +88,7 @@ export function pgParkingRepository(
       return refreshed(result, changed);
     },
     reserve: async (req, ctx) => {
-      const row = await db.transaction((tx) => reserveInPg(tx, req, ctx));
+      const row = await reservePg(db, req, ctx);
       return refreshed(row, [row.facilityId]);
     },
     confirm: async (riderId, id, at) => {
@@ -98,6 +99,7 @@ export function pgParkingRepository(
       const row = await db.transaction((tx) => cancelInPg(tx, riderId, id, at));
       return refreshed(row, [row.facilityId]);
     },
+    reservationCounts: (at) => reservationCounts(db, at),
     sweep: async (at) => {
       const changed = await db.transaction(async (tx) => {
         const now = new Date(at);

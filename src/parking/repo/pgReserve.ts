@@ -1,4 +1,4 @@
-import type { PgRunner } from '../../db/index.js';
+import { isUniqueViolation, type PgDb, type PgRunner } from '../../db/index.js';
 import type { JourneyParkingPortAsync } from '../journeyParking.js';
 import type { Reservation } from '../records.js';
 import { newReservationCode } from '../reservationCode.js';
@@ -15,28 +15,20 @@ import {
 import type { EpochMs } from '../types.js';
 import {
   activeWindows,
-  codeTaken,
-  expireHolds,
   findByIdempotencyKey,
   findReservation,
   insertReservation,
   lockFacility,
-  lockKey,
   notifyParking,
   setStatus,
 } from './pgRows.js';
 
-async function uniqueCode(db: PgRunner): Promise<string> {
-  for (;;) {
-    const code = newReservationCode();
-    if (!(await codeTaken(db, code))) return code;
-  }
-}
-
 /**
  * Checks and reserves one space inside a READ COMMITTED transaction (DESIGN.md §9): the facility
- * row is locked first, then the (rider, key) pair, so that every statement after the waits reads
- * what the writers before committed; then idempotency, hold expiry, the overlap count, the insert.
+ * row is locked first, so that every statement after the wait reads what the writers before
+ * committed; then idempotency, the overlap count (holds that ran out do not count; the sweeper
+ * marks them EXPIRED) and the insert. The same key at two facilities at once meets the unique
+ * (rider, key) index: `reservePg` answers the first one's result then.
  */
 export async function reserveInPg(
   tx: PgRunner,
@@ -46,17 +38,34 @@ export async function reserveInPg(
   checkIdempotencyKey(req.idempotencyKey);
   const hash = requestHash(req);
   const facility = await lockFacility(tx, req.facilityId);
-  await lockKey(tx, `reservation:${req.riderId}:${req.idempotencyKey}`);
   const earlier = await findByIdempotencyKey(tx, req.riderId, req.idempotencyKey);
   if (earlier) return replayOf(earlier, hash, ctx.nowMs);
   const at = windowToReserve(req, facility, ctx.nowMs);
-  const now = new Date(ctx.nowMs);
-  await expireHolds(tx, now, at.facility.id);
-  const active = await activeWindows(tx, at.facility.id, at.window, now);
-  const row = newReservation(req, at, active, { ...ctx, code: await uniqueCode(tx), hash });
+  const active = await activeWindows(tx, at.facility.id, at.window, new Date(ctx.nowMs));
+  // Codes are random over 30^6; a clash with the unique index fails the unit, which is retried.
+  const row = newReservation(req, at, active, { ...ctx, code: newReservationCode(), hash });
   await insertReservation(tx, row);
   await notifyParking(tx, at.facility.id);
   return row;
+}
+
+/**
+ * `reserveInPg` in its own transaction: when the insert meets a unique index (the same key sent
+ * at once for another facility, or a code clash), the unit is run again, and then finds the
+ * winner's reservation (or draws another code).
+ */
+export async function reservePg(
+  db: PgDb,
+  req: ReserveRequest,
+  ctx: { nowMs: EpochMs; holdSeconds: number },
+): Promise<Reservation> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction((tx) => reserveInPg(tx, req, ctx));
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 2) throw error;
+    }
+  }
 }
 
 /** The reservation `id`, its facility row locked first and then the reservation read again. */

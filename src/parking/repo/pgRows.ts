@@ -272,3 +272,14 @@ export async function facilityReservations(
     .orderBy(asc(r.startsAt), asc(r.id))
     .limit(limit);
 }
+
+/** Reservations per status as of `nowMs` (the SQLite twin's rule). */
+export async function reservationCounts(db: PgRunner, nowMs: number): Promise<Map<string, number>> {
+  const now = new Date(nowMs);
+  const status = sql<string>`CASE
+    WHEN ${r.status} = 'HELD' AND ${r.holdExpiresAt} <= ${now} THEN 'EXPIRED'
+    WHEN ${r.status} = 'CONFIRMED' AND ${r.endsAt} <= ${now} THEN 'COMPLETED'
+    ELSE ${r.status} END`;
+  const rows = await db.select({ status, n: count() }).from(r).groupBy(status);
+  return new Map(rows.map((row) => [row.status, row.n]));
+}

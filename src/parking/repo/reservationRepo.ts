@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
-import { and, asc, desc, eq, gt, lt, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lt, lte, sql } from 'drizzle-orm';
 import { afterKeyset } from '../../db/index.js';
 import { parkingReservations } from '../../db/index.js';
 import type { PageAfter, Reservation } from '../records.js';
@@ -122,4 +122,14 @@ export function facilityReservations(
     .orderBy(asc(r.startsAt), asc(r.id))
     .limit(limit)
     .all();
+}
+
+/** Reservations per status as of `nowMs`: a HELD past its hold counts as EXPIRED, a CONFIRMED past its end as COMPLETED. */
+export function reservationCounts(db: SyncDb, nowMs: number): Map<string, number> {
+  const status = sql<string>`CASE
+    WHEN ${r.status} = 'HELD' AND ${r.holdExpiresAt} <= ${nowMs} THEN 'EXPIRED'
+    WHEN ${r.status} = 'CONFIRMED' AND ${r.endsAt} <= ${nowMs} THEN 'COMPLETED'
+    ELSE ${r.status} END`;
+  const rows = db.select({ status, n: count() }).from(r).groupBy(status).all();
+  return new Map(rows.map((row) => [row.status, row.n]));
 }

@@ -16,6 +16,7 @@ import {
   completeEnded,
   expireHolds,
   facilityReservations,
+  reservationCounts,
   riderReservations,
 } from './reservationRepo.js';
 import { cancelIn, confirmIn, reserveIn } from './reserveIn.js';
@@ -70,6 +71,7 @@ export function sqliteParkingRepository(
     reserve: (req, ctx) => commits.run((tx) => reserveIn(tx, req, ctx)),
     confirm: (riderId, id, nowMs) => unit.run((tx) => confirmIn(tx, riderId, id, nowMs)),
     cancel: (riderId, id, nowMs) => unit.run((tx) => cancelIn(tx, riderId, id, nowMs)),
+    reservationCounts: (nowMs) => Promise.resolve(reservationCounts(db, nowMs)),
     sweep: (nowMs) =>
       unit.run((tx) => {
         const now = new Date(nowMs);
