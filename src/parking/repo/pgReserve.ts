@@ -76,32 +76,43 @@ async function lockedReservation(tx: PgRunner, id: string): Promise<Reservation 
   return findReservation(tx, id, true);
 }
 
+/**
+ * Moves the rider's own reservation `id` to `status` when `may` allows (it throws to refuse, or
+ * answers false for a reservation already there), inside a transaction, facility locked first.
+ */
+async function moveOwn(
+  tx: PgRunner,
+  riderId: string,
+  id: string,
+  nowMs: EpochMs,
+  may: (current: Reservation) => boolean,
+  status: 'CONFIRMED' | 'CANCELLED',
+): Promise<Reservation> {
+  const current = asOf(ownOrNotFound(await lockedReservation(tx, id), riderId, id), nowMs);
+  if (!may(current)) return current;
+  await setStatus(tx, id, status, new Date(nowMs));
+  await notifyParking(tx, current.facilityId);
+  return { ...current, status, updatedAt: new Date(nowMs) };
+}
+
 /** HELD → CONFIRMED of the rider's own reservation, inside a transaction. */
-export async function confirmInPg(
+export function confirmInPg(
   tx: PgRunner,
   riderId: string,
   id: string,
   nowMs: EpochMs,
 ): Promise<Reservation> {
-  const current = asOf(ownOrNotFound(await lockedReservation(tx, id), riderId, id), nowMs);
-  if (!mayConfirm(current)) return current;
-  await setStatus(tx, id, 'CONFIRMED', new Date(nowMs));
-  await notifyParking(tx, current.facilityId);
-  return { ...current, status: 'CONFIRMED', updatedAt: new Date(nowMs) };
+  return moveOwn(tx, riderId, id, nowMs, mayConfirm, 'CONFIRMED');
 }
 
 /** HELD or CONFIRMED → CANCELLED of the rider's own reservation, inside a transaction. */
-export async function cancelInPg(
+export function cancelInPg(
   tx: PgRunner,
   riderId: string,
   id: string,
   nowMs: EpochMs,
 ): Promise<Reservation> {
-  const current = asOf(ownOrNotFound(await lockedReservation(tx, id), riderId, id), nowMs);
-  if (!mayCancel(current)) return current;
-  await setStatus(tx, id, 'CANCELLED', new Date(nowMs));
-  await notifyParking(tx, current.facilityId);
-  return { ...current, status: 'CANCELLED', updatedAt: new Date(nowMs) };
+  return moveOwn(tx, riderId, id, nowMs, mayCancel, 'CANCELLED');
 }
 
 /** Parking's port for journeys on PostgreSQL: each call runs inside the caller's transaction. */
