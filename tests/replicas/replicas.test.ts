@@ -296,6 +296,16 @@ describe.runIf(RUN)('three replicas on one PostgreSQL database', () => {
     const acknowledged = outcomes.flatMap((o) =>
       o?.data?.reserveParking ? [o.data.reserveParking.reservation.id] : [],
     );
+    const reasons = new Map<string, number>();
+    outcomes.forEach((o, i) => {
+      if (o?.data?.reserveParking) return;
+      const why = `replica${(i % 3) + 1}: ${o?.errors?.[0]?.extensions?.code ?? o?.errors?.[0]?.message ?? 'no answer'}`;
+      reasons.set(why, (reasons.get(why) ?? 0) + 1);
+    });
+    // What each replica answered, printed so that a red run says why (and the survivors' logs).
+    console.log('storm outcomes', acknowledged.length, Object.fromEntries(reasons));
+    if (acknowledged.length <= 100)
+      for (const r of replicas.slice(1)) console.log(r.url, r.output().slice(-4000));
     expect(acknowledged.length).toBeGreaterThan(100);
     const stored = await sql<{ id: string }[]>`
       SELECT id FROM parking_reservations WHERE id IN ${sql(acknowledged)}`;
