@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load -- --database <postgres url> [--replicas 2] [--duration 10]`: the same
+ * `npm run bench:load -- --database <postgres url> [--replicas 2] [--duration 10] [--profile <dir>]`: the same
  * server three ways in one run (DESIGN.md §9): SQLite in one process, PostgreSQL with one replica,
  * and PostgreSQL with N replicas on one database (each `maas serve` in its own process on its own
  * empty data folder, the bundled sample feed). Prints departures and plan req/s and p95 (reads,
@@ -99,6 +99,8 @@ interface Setup {
   close: () => Promise<void>;
 }
 
+const profileDir = option('profile', '') || undefined;
+
 const ENV = {
   LOAD_SAMPLE: 'true',
   RATE_LIMIT_PER_MINUTE: '0',
@@ -117,6 +119,8 @@ async function start(name: string, replicas: number, databaseUrl?: string): Prom
         dataDir,
         env: { ...ENV, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
         readyTimeoutMs: 240_000,
+        // `--profile <dir>`: each server writes a CPU profile there when it stops.
+        nodeArgs: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
       }),
     );
   }
@@ -286,12 +290,16 @@ export async function runReplicasLoad(): Promise<number> {
   const seconds = Number(option('duration', '10'));
   const admin = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
   const rows: { name: string; m: Awaited<ReturnType<typeof measure>> }[] = [];
+  const setups = [
+    ['sqlite', 'SQLite, 1 process', 1, undefined],
+    ['pg1', 'PostgreSQL, 1 replica', 1, databaseUrl],
+    ['pgN', `PostgreSQL, ${replicas} replicas`, replicas, databaseUrl],
+  ] as const;
   try {
-    for (const [name, count, url] of [
-      ['SQLite, 1 process', 1, undefined],
-      ['PostgreSQL, 1 replica', 1, databaseUrl],
-      [`PostgreSQL, ${replicas} replicas`, replicas, databaseUrl],
-    ] as const) {
+    // `--only pg1` (or sqlite, pgN, comma-separated): just those setups, e.g. to profile one.
+    const only = option('only', '').split(',').filter(Boolean);
+    for (const [key, name, count, url] of setups) {
+      if (only.length > 0 && !only.includes(key)) continue;
       if (url) {
         // Each PostgreSQL setup on an empty database.
         await admin.unsafe(
@@ -322,18 +330,21 @@ export async function runReplicasLoad(): Promise<number> {
       `| ${name} | ${f(m.departures.perSecond)} (${f(m.departures.p95Ms)}) | ${f(m.plan.perSecond)} (${f(m.plan.p95Ms)}) | ${f(m.reserve.perSecond)} (${f(m.reserve.p95Ms)}) | ${m.most} | ${m.departures.errors + m.plan.errors + m.reserve.errors} | ${m.spread ? `${f(m.spread.p50Ms)} / ${f(m.spread.p99Ms)}` : '—'} |`,
     );
   }
-  const sqlite = rows[0]!.m;
-  const pg1 = rows[1]!.m;
-  const pgN = rows[2]!.m;
+  const of = (name: string) => rows.find((r) => r.name === name)?.m;
+  const sqlite = of(setups[0][1]);
+  const pg1 = of(setups[1][1]);
+  const pgN = of(setups[2][1]);
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
   console.log('\ntargets (issue 11):');
-  console.log(
-    `  reads on PostgreSQL (1 replica) within 10% of SQLite: departures ${f((100 * pg1.departures.perSecond) / sqlite.departures.perSecond)}%, plan ${f((100 * pg1.plan.perSecond) / sqlite.plan.perSecond)}%  ${verdict(pg1.departures.perSecond >= 0.9 * sqlite.departures.perSecond && pg1.plan.perSecond >= 0.9 * sqlite.plan.perSecond)}`,
-  );
-  console.log(
-    `  ≥ 300 reservations/s, p97.5 ≤ 100 ms, 0 overbooked (PostgreSQL, ${replicas} replicas): ${f(pgN.reserve.perSecond)}/s, p97.5 ${f(pgN.reserve.p95Ms)} ms, most at once ${pgN.most} of 40  ${verdict(pgN.reserve.perSecond >= 300 && pgN.reserve.p95Ms <= 100 && pgN.most <= 40)}`,
-  );
-  if (pgN.spread)
+  if (sqlite && pg1)
+    console.log(
+      `  reads on PostgreSQL (1 replica) within 10% of SQLite: departures ${f((100 * pg1.departures.perSecond) / sqlite.departures.perSecond)}%, plan ${f((100 * pg1.plan.perSecond) / sqlite.plan.perSecond)}%  ${verdict(pg1.departures.perSecond >= 0.9 * sqlite.departures.perSecond && pg1.plan.perSecond >= 0.9 * sqlite.plan.perSecond)}`,
+    );
+  if (pgN)
+    console.log(
+      `  ≥ 300 reservations/s, p97.5 ≤ 100 ms, 0 overbooked (PostgreSQL, ${replicas} replicas): ${f(pgN.reserve.perSecond)}/s, p97.5 ${f(pgN.reserve.p95Ms)} ms, most at once ${pgN.most} of 40  ${verdict(pgN.reserve.perSecond >= 300 && pgN.reserve.p95Ms <= 100 && pgN.most <= 40)}`,
+    );
+  if (pgN?.spread)
     console.log(
       `  propagation p99 ≤ 1 s: ${f(pgN.spread.p99Ms)} ms  ${verdict(pgN.spread.p99Ms <= 1000)}`,
     );
