@@ -14,7 +14,7 @@ const MAY_IMPORT = {
   db: [],
   auth: ['db'],
   gtfs: ['db', 'streets', 'transit'],
-  osm: ['streets'],
+  osm: ['db', 'streets'],
   realtime: ['db', 'gtfs', 'transit'],
   parking: ['db', 'transit'],
   journeys: ['db', 'parking', 'planner', 'transit'],

@@ -72,6 +72,8 @@ feed
     );
     bar.start(100, 0, { phase: 'unpack' });
     try {
+      // The feed is compiled as a server would, with its footpaths on the stored streets.
+      await s.streets.loadAll();
       const { row, feed, warnings } = await s.feeds.importFeed(feedId, source, (p) => {
         bar.update(Math.round((p.fraction ?? 0) * 100), { phase: p.phase });
       });
@@ -155,7 +157,7 @@ streets
   .command('import')
   .argument('<area>', 'area name, e.g. herrenberg')
   .argument('<extract>', 'OpenStreetMap extract (.osm.pbf, or .osm XML)')
-  .description('import the streets of an area (a running server picks them up at its next start)')
+  .description('import the streets of an area (running servers pick them up within seconds)')
   .action(async (area: string, extract: string) => {
     const s = await services();
     try {
@@ -176,10 +178,10 @@ streets
   });
 streets
   .command('list')
-  .description('list the street graphs of this data folder')
+  .description('list the street graphs of this data folder (or of DATABASE_URL)')
   .action(async () => {
     const s = await services();
-    for (const m of s.streets.list()) {
+    for (const m of await s.streets.list()) {
       console.log(
         `${m.area}\t${m.counts.segments} segments\t${new Date(m.importedAtMs).toISOString()}\t${m.source}`,
       );

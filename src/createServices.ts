@@ -14,7 +14,7 @@ import {
   sqliteJourneyParking,
   sqliteParkingRepository,
 } from './parking/index.js';
-import { fileStreetStore, StreetService } from './osm/index.js';
+import { fileStreetStore, pgStreetStore, StreetService } from './osm/index.js';
 import { haversineStreetRouter } from './planner/streetRouter.js';
 import { pgRealtimeLog, RealtimeService, sqliteRealtimeLog } from './realtime/index.js';
 import {
@@ -75,7 +75,8 @@ export async function openSharedStore(
 
 /**
  * Wires the services on a data folder (the app database, migrated; feeds) and, when `shared` is
- * given (DATABASE_URL), on the shared database for keys, secrets, parking, journeys and passes.
+ * given (DATABASE_URL), on the shared database for keys, secrets, parking, journeys, passes and
+ * street graphs. Nothing stored is loaded yet: `feeds.loadAll()`, `streets.loadAll()`.
  */
 export function createServices(
   config: Config,
@@ -89,13 +90,13 @@ export function createServices(
     shared && !process.env.JWT_SECRET
       ? new RiderTokens(new TextEncoder().encode(shared.secret))
       : RiderTokens.fromDataDir(config.dataDir);
+  // Loaded by `streets.loadAll()` before the first timetable is compiled (`startServer`), so its
+  // footpaths follow the streets.
   const streets = new StreetService({
-    store: fileStreetStore(config.dataDir),
+    store: shared ? pgStreetStore(shared.pg) : fileStreetStore(config.dataDir),
     logger,
     nowMs: () => clock.nowMs(),
   });
-  // The stored graphs are read now, so the first timetable compiled walks its footpaths on them.
-  streets.loadAll();
   const feeds = new FeedService({
     db,
     dataDir: config.dataDir,

@@ -18,6 +18,10 @@ export async function startServer(
   const shared = await openSharedStore(config);
   const services = createServices(config, undefined, shared);
   const { logger } = services;
+  // The stored street graphs first, so the first timetable compiled walks its footpaths on them.
+  await services.streets.loadAll().catch((error: unknown) => {
+    logger.error({ err: error }, 'street graphs failed to load; serving without them for now');
+  });
   services.feeds.loadAll();
   // DATABASE_URL: the shared registry is the truth; import what this data folder lacks, then follow it.
   if (shared) {
@@ -28,8 +32,8 @@ export async function startServer(
   const stopShared = await services.feeds.followShared();
   // Feeds imported with the CLI on this data folder are served without a restart.
   const stopWatching = services.feeds.watch();
-  // Streets too (imported with the CLI or through another worker).
-  const stopWatchingStreets = services.streets.watch();
+  // Streets too (imported with the CLI, through another worker or, on DATABASE_URL, another replica).
+  const stopWatchingStreets = await services.streets.follow();
   // Realtime comes from the realtime log in app.sqlite: replayed now, then followed (other processes' pushes).
   const stopFollowing = services.realtime.follow();
   // Polls the GTFS-Realtime URLs stored with `maas feed realtime`.

@@ -28,7 +28,7 @@ export interface Services {
   feeds: FeedService;
   parking: ParkingService;
   realtime: RealtimeService;
-  /** Street graphs imported from OpenStreetMap (DESIGN.md §10); empty until one is imported. */
+  /** Street graphs imported from OpenStreetMap (DESIGN.md §10); empty until loaded or imported. */
   streets: StreetService;
   /** Driving times for CAR and CAR_PARK legs (default: haversine × DRIVE_CIRCUITY at DRIVE_SPEED_KMH). */
   streetRouter: StreetRouter;

@@ -33,6 +33,8 @@ export interface ImportedStreets {
  */
 export class StreetService {
   private current = new StreetNetwork([]);
+  /** `versionOf` the stored graphs that failed to decode: not read again until they change. */
+  private unreadable = new Set<string>();
   private readonly listeners = new Set<(net: StreetNetwork) => void>();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -57,23 +59,21 @@ export class StreetService {
   }
 
   /** Stored areas. */
-  list(): StreetGraphMeta[] {
+  list(): Promise<StreetGraphMeta[]> {
     return this.deps.store.list();
   }
 
-  /** Loads every stored graph (at start-up); a graph that cannot be read is logged and skipped. */
-  loadAll(): StreetNetwork {
-    const graphs: StreetGraph[] = [];
-    for (const meta of this.list()) {
-      try {
-        const bytes = this.deps.store.read(meta.area);
-        if (bytes) graphs.push(decodeStreetGraph(bytes));
-      } catch (error) {
-        this.deps.logger.error({ err: error, area: meta.area }, 'street graph unreadable; skipped');
-      }
-    }
-    this.publish(new StreetNetwork(graphs));
-    return this.current;
+  /**
+   * Loads every stored graph (at start-up), one at a time; a graph that cannot be decoded is
+   * logged and skipped. Rejects when the store cannot be read (what is served stays).
+   */
+  loadAll(): Promise<StreetNetwork> {
+    const run = this.queue.then(async () => {
+      await this.reload();
+      return this.current;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Imports an extract file as the graph of `area`; the previous graph serves until it is stored. */
@@ -118,7 +118,8 @@ export class StreetService {
         `the extract has no streets to walk or drive on (${builder.highwayWays} highway ways, none routable after pruning)`,
       );
     onProgress?.({ phase: 'store' });
-    this.deps.store.write(graph.meta, encodeStreetGraph(graph));
+    await this.deps.store.write(graph.meta, encodeStreetGraph(graph));
+    this.forgetUnreadable(area);
     const others = this.current.graphs.filter((g) => g.meta.area !== area);
     this.publish(new StreetNetwork([...others, graph]));
     onProgress?.({ phase: 'done' });
@@ -132,9 +133,10 @@ export class StreetService {
 
   /** Stops using the graph of `area` and deletes it. */
   async remove(area: string): Promise<void> {
-    const run = this.queue.then(() => {
-      if (!this.deps.store.remove(area))
+    const run = this.queue.then(async () => {
+      if (!(await this.deps.store.remove(area)))
         throw new NotFoundError(`streets "${area}" are not loaded`);
+      this.forgetUnreadable(area);
       this.publish(new StreetNetwork(this.current.graphs.filter((g) => g.meta.area !== area)));
     });
     this.queue = run.catch(() => undefined);
@@ -142,39 +144,123 @@ export class StreetService {
   }
 
   /**
-   * Picks up graphs imported or removed by another process on the same data folder (the CLI,
-   * another worker): every `intervalMs` (default 2 s) compares the stored areas and import times
-   * with what is served and reloads when they differ. Returns a stop function.
+   * Picks up graphs imported or removed by another process (the CLI, another worker on this data
+   * folder, another replica on the shared database): on every change the store announces, on
+   * every reconnect, and every `intervalMs` (default 2 s) compares the stored areas and import
+   * times with what is served and reloads the graphs that differ. A store that cannot be read is
+   * logged once and the current graphs keep serving. Resolves with a stop function.
    */
-  watch(intervalMs = 2000): () => void {
-    const key = (metas: readonly StreetGraphMeta[]) =>
-      metas
-        .map((m) => `${m.area}@${m.importedAtMs}`)
-        .sort()
-        .join(',');
-    const timer = setInterval(() => {
-      if (key(this.list()) === key(this.current.graphs.map((g) => g.meta))) return;
-      const run = this.queue.then(() => {
-        if (key(this.list()) === key(this.current.graphs.map((g) => g.meta))) return;
-        this.loadAll();
-        this.deps.logger.info(
-          { areas: this.list().map((m) => m.area) },
-          'picked up streets changed by another process',
-        );
-      });
-      this.queue = run.catch((error: unknown) => {
-        this.deps.logger.error(
-          { err: error },
-          'reloading streets failed; the previous graphs serve',
-        );
-      });
-    }, intervalMs);
+  async follow(intervalMs = 2000): Promise<() => void> {
+    let busy = false;
+    let again = false;
+    let failing = false;
+    const check = () => {
+      if (busy) {
+        again = true; // a change announced during a check may postdate what it listed
+        return;
+      }
+      busy = true;
+      again = false;
+      this.reloadIfChanged()
+        .then((changed) => {
+          if (failing) this.deps.logger.info('street graphs readable again');
+          failing = false;
+          if (changed)
+            this.deps.logger.info(
+              { areas: this.current.graphs.map((g) => g.meta.area) },
+              'picked up streets changed by another process',
+            );
+        })
+        .catch((error: unknown) => {
+          if (!failing)
+            this.deps.logger.error(
+              { err: error },
+              'reading the stored streets failed; the current graphs keep serving',
+            );
+          failing = true;
+        })
+        .finally(() => {
+          busy = false;
+          if (again) check();
+        });
+    };
+    const timer = setInterval(check, intervalMs);
     timer.unref();
-    return () => clearInterval(timer);
+    const stopListening = await this.deps.store.listen?.(check).catch((error: unknown) => {
+      this.deps.logger.error({ err: error }, 'listening for street changes failed; polling only');
+      return undefined;
+    });
+    return () => {
+      clearInterval(timer);
+      void stopListening?.().catch(() => undefined);
+    };
+  }
+
+  /** Reloads when the stored areas or their import times differ from what is served. */
+  private async reloadIfChanged(): Promise<boolean> {
+    if (versionKey((await this.list()).map(versionOf)) === this.servedKey()) return false;
+    const run = this.queue.then(() => this.reload());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Brings the served graphs to the stored ones: keeps the graphs whose import time is unchanged,
+   * reads the others; publishes when anything changed. A store error leaves what is served.
+   */
+  private async reload(): Promise<boolean> {
+    const metas = await this.list();
+    const served = new Map(this.current.graphs.map((g) => [versionOf(g.meta), g]));
+    const graphs: StreetGraph[] = [];
+    const unreadable = new Set<string>();
+    for (const meta of metas) {
+      const version = versionOf(meta);
+      const same = served.get(version);
+      if (same) graphs.push(same);
+      else if (this.unreadable.has(version)) unreadable.add(version);
+      else {
+        const bytes = await this.deps.store.read(meta.area);
+        if (!bytes) continue; // removed meanwhile: the next check sees it
+        try {
+          graphs.push(decodeStreetGraph(bytes));
+        } catch (error) {
+          this.deps.logger.error(
+            { err: error, area: meta.area },
+            'street graph unreadable; skipped',
+          );
+          unreadable.add(version);
+        }
+      }
+    }
+    this.unreadable = unreadable;
+    const before = this.current.graphs;
+    if (graphs.length === before.length && graphs.every((g, i) => g === before[i])) return false;
+    this.publish(new StreetNetwork(graphs));
+    return true;
+  }
+
+  /** What is served, as `versionKey` of the graphs and of the stored graphs that did not decode. */
+  private servedKey(): string {
+    return versionKey([...this.current.graphs.map((g) => versionOf(g.meta)), ...this.unreadable]);
+  }
+
+  private forgetUnreadable(area: string): void {
+    for (const version of this.unreadable)
+      if (version.startsWith(`${area}@`)) this.unreadable.delete(version);
   }
 
   private publish(net: StreetNetwork): void {
     this.current = net;
     for (const listener of this.listeners) listener(net);
   }
+}
+
+/** One stored graph version: its area and import time. */
+function versionOf(meta: StreetGraphMeta): string {
+  return `${meta.area}@${meta.importedAtMs}`;
+}
+
+/** Graph versions in one comparable string. */
+function versionKey(versions: string[]): string {
+  return [...versions].sort().join(',');
 }

@@ -33,7 +33,7 @@ describe.skipIf(!existsSync(HERRENBERG))('POST /v1/streets/:area (admin)', () =>
     const res = await post('herrenberg', pbf(), agency);
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
-    expect(h.services.streets.list()).toEqual([]);
+    expect(await h.services.streets.list()).toEqual([]);
   });
 
   it('imports the Herrenberg extract: stored under DATA_DIR, served at once', async () => {
@@ -68,7 +68,7 @@ describe.skipIf(!existsSync(HERRENBERG))('POST /v1/streets/:area (admin)', () =>
       expect(body.error.code).toBe('BAD_USER_INPUT');
       expect(body.error.message).toMatch(message);
       expect(h.services.streets.network).toBe(before);
-      expect(h.services.streets.list().map((m) => m.area)).toEqual(['herrenberg']);
+      expect((await h.services.streets.list()).map((m) => m.area)).toEqual(['herrenberg']);
     },
   );
 
@@ -85,6 +85,8 @@ describe.skipIf(!existsSync(HERRENBERG))('POST /v1/streets/:area (admin)', () =>
       loadSample: false,
     });
     try {
+      expect(again.streets.network.graphs).toEqual([]);
+      await again.streets.loadAll();
       const [g] = again.streets.network.graphs;
       expect(g?.meta.area).toBe('herrenberg');
       expect(g?.vertexCount).toBe(h.services.streets.network.graphs[0]!.vertexCount);

@@ -29,7 +29,7 @@ describe.skipIf(!existsSync(EXTRACT))('maas streets import | list | remove', () 
   });
 
   it('imports an extract with progress on stderr; a watching server picks it up', async () => {
-    const stop = serving.streets.watch(100);
+    const stop = await serving.streets.follow(100);
     try {
       const { stdout, stderr } = await maas('streets', 'import', 'herrenberg', EXTRACT);
       const out = JSON.parse(stdout) as { area: string; counts: { segments: number } };

@@ -5,3 +5,4 @@ export * from './journeys.js';
 export * from './parking.js';
 export * from './pass.js';
 export * from './realtime.js';
+export * from './streets.js';
