@@ -33,11 +33,11 @@ export interface GateParkingPort<Tx> {
 
 /**
  * The same port where the unit of work is asynchronous (PostgreSQL): each call resolves inside
- * the caller's transaction, and `committed` is called with the facility a check-in or check-out
- * changed once the caller's transaction has committed (it refreshes this replica's view of it).
+ * the caller's transaction, and `committed` is called with the reservation a check-in or
+ * check-out changed once the caller's transaction has committed (it updates this replica's view).
  */
 export type GateParkingPortAsync<Tx> = {
   [K in keyof GateParkingPort<Tx>]: (
     ...args: Parameters<GateParkingPort<Tx>[K]>
   ) => Promise<ReturnType<GateParkingPort<Tx>[K]>>;
-} & { committed(facilityId: string): Promise<void> };
+} & { committed(touched: readonly Reservation[]): Promise<void> };

@@ -54,7 +54,10 @@ export async function reservationModels(
   for (const reservation of reservations) {
     let facility = facilities.get(reservation.facilityId);
     if (!facility) {
-      facility = await ctx.services.parking.facility(reservation.facilityId);
+      // The replica's in-memory view first (fresh after this replica's own writes), else the store.
+      facility =
+        ctx.services.parking.view.facility(reservation.facilityId) ??
+        (await ctx.services.parking.facility(reservation.facilityId));
       if (!facility) throw new Error(`reservation ${reservation.id} names a missing facility`);
       facilities.set(facility.id, facility);
     }

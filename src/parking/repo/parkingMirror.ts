@@ -2,7 +2,13 @@ import type { PgDb } from '../../db/index.js';
 import type { Facility, Reservation, StoredAvailability } from '../records.js';
 import type { LatLonBox, ParkingReads } from '../repository.js';
 import type { EpochMs, TimeWindow } from '../types.js';
-import { findFacilities, latestAvailability, liveReservations, PARKING_CHANNEL } from './pgRows.js';
+import {
+  findFacilities,
+  latestAvailability,
+  liveReservations,
+  PARKING_CHANNEL,
+  parseParkingPayload,
+} from './pgRows.js';
 
 /** Reservations that ended more than this long ago are not kept. */
 const KEEP_ENDED_MS = 24 * 3600 * 1000;
@@ -15,13 +21,22 @@ interface Entry {
   live: Reservation[];
   /** Sequence number of the load that wrote this entry: an older load never overwrites it. */
   seq: number;
+  /**
+   * Reservations learned one by one since (committed here, or read from a notification), with
+   * the sequence number at which each was learned: a load that began before it is merged with it.
+   */
+  learned: Map<string, { row: Reservation; seq: number }>;
 }
+
+const LIVE = new Set(['HELD', 'CONFIRMED', 'CHECKED_IN']);
 
 /**
  * Parking as the planner reads it on PostgreSQL (DESIGN.md §9): facilities, their latest reports
  * and their live reservations held in memory, so that a plan reads synchronously and never waits
- * on the database. Each write notifies `parking_changed` with its facility ids; the mirror reloads
- * those facilities, reloads everything on every (re)connect of its listener, and every 5 s.
+ * on the database. A reservation write notifies `parking_changed` with the reservation's new row,
+ * which every mirror takes as it is (the writer's takes it at once after its commit); other writes
+ * notify their facility ids, which the mirrors reload. Everything is reloaded on every (re)connect
+ * of the listener, and every 5 s.
  */
 export class ParkingMirror implements ParkingReads {
   private entries = new Map<string, Entry>();
@@ -51,7 +66,7 @@ export class ParkingMirror implements ParkingReads {
     await this.reloadAll();
     const meta = await this.db.$client.listen(
       PARKING_CHANNEL,
-      (payload) => void this.reload(payload.split('\n')).catch(this.onError),
+      (payload) => this.heard(payload),
       () => void this.reloadAll().catch(this.onError),
     );
     this.unlisten = () => meta.unlisten();
@@ -64,6 +79,41 @@ export class ParkingMirror implements ParkingReads {
     this.stopped = true;
     clearInterval(this.timer);
     await this.unlisten?.().catch(() => undefined);
+  }
+
+  /**
+   * Takes reservations as they now are in the database (committed by this replica, or told by a
+   * notification), without a query; a facility not held yet is loaded instead.
+   */
+  applied(rows: readonly Reservation[]): void {
+    if (this.stopped) return;
+    const seq = ++this.seq;
+    const sinceMs = this.nowMs() - KEEP_ENDED_MS;
+    const missing: string[] = [];
+    for (const row of rows) {
+      const entry = this.entries.get(row.facilityId);
+      if (!entry) {
+        missing.push(row.facilityId);
+        continue;
+      }
+      const known = entry.learned.get(row.id);
+      if (known && known.row.updatedAt.getTime() > row.updatedAt.getTime()) continue;
+      entry.learned.set(row.id, { row, seq });
+      merge(entry.live, row, sinceMs);
+    }
+    if (missing.length > 0) void this.reload(missing).catch(this.onError);
+  }
+
+  private heard(payload: string): void {
+    try {
+      const { facilityIds, reservations } = parseParkingPayload(payload);
+      this.applied(reservations);
+      if (facilityIds.length > 0) void this.reload(facilityIds).catch(this.onError);
+    } catch (error) {
+      // A payload this version cannot read: reload everything rather than miss a change.
+      this.onError(error);
+      void this.reloadAll().catch(this.onError);
+    }
   }
 
   /**
@@ -99,6 +149,7 @@ export class ParkingMirror implements ParkingReads {
         latest: latest.get(facility.id),
         live: liveBy.get(facility.id) ?? [],
         seq,
+        learned: new Map(),
       });
     }
   }
@@ -121,6 +172,7 @@ export class ParkingMirror implements ParkingReads {
         latest: latest.get(facility.id),
         live: liveBy.get(facility.id) ?? [],
         seq,
+        learned: new Map(),
       });
     }
   }
@@ -128,6 +180,15 @@ export class ParkingMirror implements ParkingReads {
   private put(entry: Entry): void {
     const current = this.entries.get(entry.facility.id);
     if (current && current.seq > entry.seq) return;
+    if (current) {
+      // What was learned after this load began may be missing from it (or older in it).
+      const sinceMs = this.nowMs() - KEEP_ENDED_MS;
+      for (const [id, learned] of current.learned) {
+        if (learned.seq < entry.seq) continue;
+        entry.learned.set(id, learned);
+        merge(entry.live, learned.row, sinceMs);
+      }
+    }
     this.entries.set(entry.facility.id, entry);
   }
 
@@ -164,6 +225,16 @@ export class ParkingMirror implements ParkingReads {
     }
     return out;
   }
+}
+
+/** Puts `row` in place of its older version in `live` (dropped when it is no longer live). */
+function merge(live: Reservation[], row: Reservation, sinceMs: EpochMs): void {
+  const at = live.findIndex((r) => r.id === row.id);
+  if (at >= 0) {
+    if (live[at]!.updatedAt.getTime() > row.updatedAt.getTime()) return;
+    live.splice(at, 1);
+  }
+  if (LIVE.has(row.status) && row.endsAt.getTime() > sinceMs) live.push(row);
 }
 
 function groupByFacility(rows: readonly Reservation[]): Map<string, Reservation[]> {

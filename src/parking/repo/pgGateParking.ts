@@ -2,20 +2,21 @@ import { eq } from 'drizzle-orm';
 import { pgSchema, type PgRunner } from '../../db/index.js';
 import type { GateParkingPortAsync } from '../gateParking.js';
 import type { Reservation } from '../records.js';
-import { findReservation, lockFacility, notifyParking } from './pgRows.js';
+import { findReservation, lockFacility, notifyReservation } from './pgRows.js';
 import { revokedOrder, revokedWhere, toRevokedPass } from './revokedRows.js';
 
 const r = pgSchema.parkingReservations;
 
-/** Writes `changes` to the reservation and notifies its facility's mirrors (delivered at commit). */
+/** Writes `changes` to the reservation and tells every mirror its new state (delivered at commit). */
 async function update(
   tx: PgRunner,
   reservation: Reservation,
   changes: Partial<Reservation>,
 ): Promise<Reservation> {
   await tx.update(r).set(changes).where(eq(r.id, reservation.id));
-  await notifyParking(tx, reservation.facilityId);
-  return { ...reservation, ...changes };
+  const updated = { ...reservation, ...changes };
+  await notifyReservation(tx, updated);
+  return updated;
 }
 
 /**

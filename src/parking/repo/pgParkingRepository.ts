@@ -2,6 +2,7 @@ import type { PgDb } from '../../db/index.js';
 import type { GateParkingPortAsync } from '../gateParking.js';
 import type { JourneyParkingPortAsync } from '../journeyParking.js';
 import type { ParkingRepository } from '../repository.js';
+import type { Reservation } from '../records.js';
 import { ParkingMirror } from './parkingMirror.js';
 import {
   activeWindows,
@@ -33,7 +34,8 @@ const FAR_FUTURE_MS = Date.UTC(9999, 0, 1);
 /**
  * Parking on PostgreSQL (DESIGN.md §9): every unit is one READ COMMITTED transaction that locks
  * the facility row before it checks; the planner's synchronous reads come from a `ParkingMirror`,
- * which each unit refreshes for its facilities once committed (other replicas hear a NOTIFY).
+ * which each unit updates once committed (with the reservations it wrote, or by reloading its
+ * facilities); other replicas hear a NOTIFY.
  */
 export function pgParkingRepository(
   db: PgDb,
@@ -50,6 +52,11 @@ export function pgParkingRepository(
   const refreshed = async <T>(result: T, facilityIds: readonly string[]): Promise<T> => {
     await mirror.reload(facilityIds).catch(onError);
     return result;
+  };
+  /** A committed reservation, taken into this replica's mirror at once (no reload). */
+  const learned = (row: Reservation): Reservation => {
+    mirror.applied([row]);
+    return row;
   };
   const repository: ParkingRepository = {
     findFacility: (id) => findFacility(db, id),
@@ -87,18 +94,11 @@ export function pgParkingRepository(
       });
       return refreshed(result, changed);
     },
-    reserve: async (req, ctx) => {
-      const row = await reservePg(db, req, ctx);
-      return refreshed(row, [row.facilityId]);
-    },
-    confirm: async (riderId, id, at) => {
-      const row = await db.transaction((tx) => confirmInPg(tx, riderId, id, at));
-      return refreshed(row, [row.facilityId]);
-    },
-    cancel: async (riderId, id, at) => {
-      const row = await db.transaction((tx) => cancelInPg(tx, riderId, id, at));
-      return refreshed(row, [row.facilityId]);
-    },
+    reserve: async (req, ctx) => learned(await reservePg(db, req, ctx)),
+    confirm: async (riderId, id, at) =>
+      learned(await db.transaction((tx) => confirmInPg(tx, riderId, id, at))),
+    cancel: async (riderId, id, at) =>
+      learned(await db.transaction((tx) => cancelInPg(tx, riderId, id, at))),
     reservationCounts: (at) => reservationCounts(db, at),
     sweep: async (at) => {
       const changed = await db.transaction(async (tx) => {
@@ -112,15 +112,17 @@ export function pgParkingRepository(
   };
   const journeyParking: JourneyParkingPortAsync<PgRunner> = {
     ...pgJourneyParkingCalls,
-    committed: (touched) =>
-      refreshed(
-        undefined,
-        touched.map((r) => r.facilityId),
-      ),
+    committed: (touched) => {
+      mirror.applied(touched);
+      return Promise.resolve();
+    },
   };
   const gateParking: GateParkingPortAsync<PgRunner> = {
     ...pgGateParking,
-    committed: (facilityId) => refreshed(undefined, [facilityId]),
+    committed: (touched) => {
+      mirror.applied(touched);
+      return Promise.resolve();
+    },
   };
   return { repository, reads: mirror, journeyParking, gateParking };
 }

@@ -19,7 +19,7 @@ import {
   findReservation,
   insertReservation,
   lockFacility,
-  notifyParking,
+  notifyReservation,
   setStatus,
 } from './pgRows.js';
 
@@ -45,7 +45,7 @@ export async function reserveInPg(
   // Codes are random over 30^6; a clash with the unique index fails the unit, which is retried.
   const row = newReservation(req, at, active, { ...ctx, code: newReservationCode(), hash });
   await insertReservation(tx, row);
-  await notifyParking(tx, at.facility.id);
+  await notifyReservation(tx, row);
   return row;
 }
 
@@ -91,8 +91,9 @@ async function moveOwn(
   const current = asOf(ownOrNotFound(await lockedReservation(tx, id), riderId, id), nowMs);
   if (!may(current)) return current;
   await setStatus(tx, id, status, new Date(nowMs));
-  await notifyParking(tx, current.facilityId);
-  return { ...current, status, updatedAt: new Date(nowMs) };
+  const moved = { ...current, status, updatedAt: new Date(nowMs) };
+  await notifyReservation(tx, moved);
+  return moved;
 }
 
 /** HELD → CONFIRMED of the rider's own reservation, inside a transaction. */
@@ -134,8 +135,9 @@ export const pgJourneyParkingCalls: Omit<JourneyParkingPortAsync<PgRunner>, 'com
     const current = asOf(found, nowMs);
     if (current.status !== 'HELD' && current.status !== 'CONFIRMED') return current;
     await setStatus(tx, reservationId, 'CANCELLED', new Date(nowMs));
-    await notifyParking(tx, current.facilityId);
-    return { ...current, status: 'CANCELLED', updatedAt: new Date(nowMs) };
+    const released = { ...current, status: 'CANCELLED' as const, updatedAt: new Date(nowMs) };
+    await notifyReservation(tx, released);
+    return released;
   },
   reservationAsOf: async (tx, id, nowMs) => {
     const found = await findReservation(tx, id);

@@ -29,9 +29,57 @@ export async function lockFacility(db: PgRunner, id: string): Promise<Facility |
 /** Serializes, for this transaction, everything that uses `key` (an advisory lock on its hash). */
 export const lockKey = lockXactKey;
 
-/** Tells every replica's parking mirror that the facility changed (delivered at commit). */
+/**
+ * Tells every replica's parking mirror that the facility changed (delivered at commit): each
+ * mirror reloads it.
+ */
 export async function notifyParking(db: PgRunner, facilityId: string): Promise<void> {
   await db.execute(sql`SELECT pg_notify(${PARKING_CHANNEL}, ${facilityId})`);
+}
+
+/**
+ * Tells every replica's parking mirror the new state of one reservation (delivered at commit):
+ * the row itself travels in the payload, so the mirrors take it without a query.
+ */
+export async function notifyReservation(db: PgRunner, row: Reservation): Promise<void> {
+  await db.execute(sql`SELECT pg_notify(${PARKING_CHANNEL}, ${reservationPayload(row)})`);
+}
+
+/** A reservation as a `parking_changed` payload line: JSON, which no facility id starts with. */
+export function reservationPayload(row: Reservation): string {
+  return JSON.stringify(row);
+}
+
+const RESERVATION_DATES = [
+  'startsAt',
+  'endsAt',
+  'holdExpiresAt',
+  'checkedInAt',
+  'checkedOutAt',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+/** What a `parking_changed` payload says: facilities to reload, and reservations as they now are. */
+export function parseParkingPayload(payload: string): {
+  facilityIds: string[];
+  reservations: Reservation[];
+} {
+  const facilityIds: string[] = [];
+  const reservations: Reservation[] = [];
+  for (const line of payload.split('\n')) {
+    if (line.startsWith('{')) {
+      const row = JSON.parse(line) as Record<string, unknown>;
+      for (const key of RESERVATION_DATES) {
+        const value = row[key];
+        row[key] = typeof value === 'string' ? new Date(value) : null;
+      }
+      reservations.push(row as unknown as Reservation);
+    } else if (line.length > 0) {
+      facilityIds.push(line);
+    }
+  }
+  return { facilityIds, reservations };
 }
 
 /** Notifies several facilities, in payloads under PostgreSQL's 8000-byte limit (ids separated by newlines). */

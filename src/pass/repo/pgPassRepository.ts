@@ -67,7 +67,7 @@ export function pgPassRepository(
       }
       return { event, reservation, replayed: false };
     });
-    if (!outcome.replayed) await parking.committed(outcome.reservation.facilityId);
+    if (!outcome.replayed) await parking.committed([outcome.reservation]);
     return outcome;
   };
 
