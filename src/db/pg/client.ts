@@ -73,12 +73,17 @@ export async function closePgDb(db: PgDb, timeoutSeconds = 5): Promise<void> {
 /** The pool or a transaction: repository functions run on either. */
 export type PgRunner = PgDb | PgTx;
 
-/** True for a PostgreSQL unique violation (SQLSTATE 23505). */
-export function isUniqueViolation(error: unknown): boolean {
-  // drizzle wraps the driver's error in `cause`.
+/** The SQLSTATE of a PostgreSQL error (drizzle wraps the driver's error in `cause`). */
+export function pgErrorCode(error: unknown): string | undefined {
   for (let e = error, depth = 0; e && depth < 4; depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
     e = (e as { cause?: unknown }).cause;
   }
-  return false;
+  return undefined;
+}
+
+/** True for a PostgreSQL unique violation (SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  return pgErrorCode(error) === '23505';
 }

@@ -25,7 +25,8 @@ import {
   storeReports,
 } from './pgRows.js';
 import { pgGateParking } from './pgGateParking.js';
-import { cancelInPg, confirmInPg, pgJourneyParkingCalls, reservePg } from './pgReserve.js';
+import { cancelInPg, confirmInPg, pgJourneyParkingCalls } from './pgReserve.js';
+import { PgReserveBatch } from './pgReserveBatch.js';
 import type { PgRunner } from '../../db/index.js';
 
 // PostgreSQL's timestamptz stops at year 294276; JavaScript's maximum Date is out of its range.
@@ -48,6 +49,7 @@ export function pgParkingRepository(
   gateParking: GateParkingPortAsync<PgRunner>;
 } {
   const mirror = new ParkingMirror(db, nowMs, onError);
+  const reservations = new PgReserveBatch(db);
   /** Resolves with the unit's result once its facilities are fresh in this replica's mirror. */
   const refreshed = async <T>(result: T, facilityIds: readonly string[]): Promise<T> => {
     await mirror.reload(facilityIds).catch(onError);
@@ -94,7 +96,7 @@ export function pgParkingRepository(
       });
       return refreshed(result, changed);
     },
-    reserve: async (req, ctx) => learned(await reservePg(db, req, ctx)),
+    reserve: async (req, ctx) => learned(await reservations.reserve(req, ctx)),
     confirm: async (riderId, id, at) =>
       learned(await db.transaction((tx) => confirmInPg(tx, riderId, id, at))),
     cancel: async (riderId, id, at) =>

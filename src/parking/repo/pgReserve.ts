@@ -1,4 +1,4 @@
-import { isUniqueViolation, type PgDb, type PgRunner } from '../../db/index.js';
+import type { PgRunner } from '../../db/index.js';
 import type { JourneyParkingPortAsync } from '../journeyParking.js';
 import type { Reservation } from '../records.js';
 import { newReservationCode } from '../reservationCode.js';
@@ -27,8 +27,8 @@ import {
  * Checks and reserves one space inside a READ COMMITTED transaction (DESIGN.md §9): the facility
  * row is locked first, so that every statement after the wait reads what the writers before
  * committed; then idempotency, the overlap count (holds that ran out do not count; the sweeper
- * marks them EXPIRED) and the insert. The same key at two facilities at once meets the unique
- * (rider, key) index: `reservePg` answers the first one's result then.
+ * marks them EXPIRED) and the insert. Journeys book through it inside their own transaction;
+ * `reserveParking` goes through `PgReserveBatch`, which decides many at once by the same rules.
  */
 export async function reserveInPg(
   tx: PgRunner,
@@ -47,25 +47,6 @@ export async function reserveInPg(
   await insertReservation(tx, row);
   await notifyReservation(tx, row);
   return row;
-}
-
-/**
- * `reserveInPg` in its own transaction: when the insert meets a unique index (the same key sent
- * at once for another facility, or a code clash), the unit is run again, and then finds the
- * winner's reservation (or draws another code).
- */
-export async function reservePg(
-  db: PgDb,
-  req: ReserveRequest,
-  ctx: { nowMs: EpochMs; holdSeconds: number },
-): Promise<Reservation> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await db.transaction((tx) => reserveInPg(tx, req, ctx));
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= 2) throw error;
-    }
-  }
 }
 
 /** The reservation `id`, its facility row locked first and then the reservation read again. */

@@ -26,6 +26,24 @@ export async function lockFacility(db: PgRunner, id: string): Promise<Facility |
   return row;
 }
 
+/**
+ * Locks the facility rows of `ids` for this transaction in id order (so that two transactions
+ * locking several never wait on each other in a cycle), and returns those that exist.
+ */
+export async function lockFacilities(
+  db: PgRunner,
+  ids: readonly string[],
+): Promise<Map<string, Facility>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(f)
+    .where(inArray(f.id, [...ids]))
+    .orderBy(asc(f.id))
+    .for('no key update');
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 /** Serializes, for this transaction, everything that uses `key` (an advisory lock on its hash). */
 export const lockKey = lockXactKey;
 
@@ -43,6 +61,30 @@ export async function notifyParking(db: PgRunner, facilityId: string): Promise<v
  */
 export async function notifyReservation(db: PgRunner, row: Reservation): Promise<void> {
   await db.execute(sql`SELECT pg_notify(${PARKING_CHANNEL}, ${reservationPayload(row)})`);
+}
+
+/**
+ * Tells every mirror the new state of several reservations, in payloads under PostgreSQL's
+ * 8000-byte limit (one row per line).
+ */
+export async function notifyReservations(
+  db: PgRunner,
+  rows: readonly Reservation[],
+): Promise<void> {
+  const payloads: string[] = [];
+  let chunk = '';
+  for (const row of rows) {
+    const line = reservationPayload(row);
+    if (chunk.length > 0 && chunk.length + line.length + 1 > 7000) {
+      payloads.push(chunk);
+      chunk = '';
+    }
+    chunk = chunk.length > 0 ? `${chunk}\n${line}` : line;
+  }
+  if (chunk.length > 0) payloads.push(chunk);
+  await Promise.all(
+    payloads.map((payload) => db.execute(sql`SELECT pg_notify(${PARKING_CHANNEL}, ${payload})`)),
+  );
 }
 
 /** A reservation as a `parking_changed` payload line: JSON, which no facility id starts with. */
@@ -208,6 +250,23 @@ export async function findByIdempotencyKey(
   return row;
 }
 
+/** The reservations of these (rider, idempotency key) pairs, keyed by `rider\nkey`. */
+export async function findByIdempotencyKeys(
+  db: PgRunner,
+  pairs: readonly { riderId: string; idempotencyKey: string }[],
+): Promise<Map<string, Reservation>> {
+  if (pairs.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(r)
+    .where(
+      or(
+        ...pairs.map((p) => and(eq(r.riderId, p.riderId), eq(r.idempotencyKey, p.idempotencyKey))),
+      ),
+    );
+  return new Map(rows.map((row) => [`${row.riderId}\n${row.idempotencyKey}`, row]));
+}
+
 /** True when a reservation already uses this code. */
 export async function codeTaken(db: PgRunner, code: string): Promise<boolean> {
   const [row] = await db.select({ id: r.id }).from(r).where(eq(r.code, code));
@@ -217,6 +276,14 @@ export async function codeTaken(db: PgRunner, code: string): Promise<boolean> {
 /** Inserts a reservation. */
 export async function insertReservation(db: PgRunner, row: Reservation): Promise<void> {
   await db.insert(r).values(row);
+}
+
+/** Inserts several reservations in one statement. */
+export async function insertReservations(
+  db: PgRunner,
+  rows: readonly Reservation[],
+): Promise<void> {
+  if (rows.length > 0) await db.insert(r).values([...rows]);
 }
 
 /** Sets the status of one reservation. */
@@ -271,6 +338,39 @@ export async function activeWindows(
       ),
     );
   return rows.map((row) => ({ startMs: row.startsAt.getTime(), endMs: row.endsAt.getTime() }));
+}
+
+/**
+ * The windows of the reservations that hold a space (as `activeWindows`) at each of `facilityIds`
+ * and overlap `span`, by facility.
+ */
+export async function activeWindowsOf(
+  db: PgRunner,
+  facilityIds: readonly string[],
+  span: TimeWindow,
+  now: Date,
+): Promise<Map<string, TimeWindow[]>> {
+  const out = new Map<string, TimeWindow[]>();
+  if (facilityIds.length === 0) return out;
+  const rows = await db
+    .select({ facilityId: r.facilityId, startsAt: r.startsAt, endsAt: r.endsAt })
+    .from(r)
+    .where(
+      and(
+        inArray(r.facilityId, [...facilityIds]),
+        inArray(r.status, ['HELD', 'CONFIRMED', 'CHECKED_IN']),
+        lt(r.startsAt, new Date(span.endMs)),
+        gt(r.endsAt, new Date(span.startMs)),
+        or(ne(r.status, 'HELD'), gt(r.holdExpiresAt, now)),
+      ),
+    );
+  for (const row of rows) {
+    const window = { startMs: row.startsAt.getTime(), endMs: row.endsAt.getTime() };
+    const list = out.get(row.facilityId);
+    if (list) list.push(window);
+    else out.set(row.facilityId, [window]);
+  }
+  return out;
 }
 
 /** HELD, CONFIRMED and CHECKED_IN reservations ending after `after` (of some facilities, or all): what the mirror keeps. */
