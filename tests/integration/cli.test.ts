@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startServer } from '../../src/main.js';
 import { SAMPLE_FEED_DIR } from '../../src/sample.js';
+import { eventually } from '../helpers/eventually.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/pg.js';
 import { feedMessage } from '../realtime/rtHelpers.js';
 
@@ -31,15 +32,6 @@ async function realtimeUrl(): Promise<{ url: string; hits: () => number; close()
     hits: () => hits,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-/** Retries `check` every 200 ms until it holds; fails after `timeoutMs`. */
-async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe('the maas CLI on the data folder of a running server', () => {
@@ -128,7 +120,7 @@ describe('the maas CLI on the data folder of a running server', () => {
     try {
       const { stdout } = await maas('feed', 'realtime', 'si', '--trip-updates', rt.url);
       expect(JSON.parse(stdout)).toMatchObject({ feedId: 'si', tripUpdatesUrl: rt.url });
-      await eventually(() => rt.hits() > 0, 15_000);
+      await eventually(() => rt.hits() > 0, 15_000, 200);
       expect((await maas('feed', 'realtime', 'si', '--remove')).stdout.trim()).toBe(
         'removed the realtime source of si',
       );
@@ -190,7 +182,7 @@ describe.runIf(testDialects().includes('postgres'))('the maas CLI against DATABA
     expect(JSON.parse(stdout)).toMatchObject({ feed: 'si', version: 1 });
     const [list] = await Promise.all([
       maas('feed', 'list'),
-      eventually(async () => (await ready()).feeds?.includes('si') === true, 60_000),
+      eventually(async () => (await ready()).feeds?.includes('si') === true, 60_000, 200),
     ]);
     expect(list.stdout).toMatch(/^si\tv1\t/);
   }, 120_000);

@@ -14,21 +14,13 @@ import { SAMPLE_FEED_DIR } from '../../src/sample.js';
 import type { Services } from '../../src/services.js';
 import { departuresFrom } from '../../src/transit/departures.js';
 import { describeDialects } from '../helpers/dialects.js';
+import { eventually } from '../helpers/eventually.js';
 import type { Harness } from '../helpers/harness.js';
 import { TEST_PG_URL } from '../helpers/pg.js';
 import { BOARD, feedMessage, gtfsDate, tripUpdate, type BoardRow } from './rtHelpers.js';
 
 const NOW_MS = Date.parse('2026-12-01T12:00:00Z');
 const NOW_SEC = NOW_MS / 1000;
-
-/** Retries `check` every 50 ms until it holds; fails after `timeoutMs`. */
-async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** `<code>: <message>` of the DomainError that `run` rejects with. */
 async function refusal(run: Promise<unknown>): Promise<string | undefined> {
@@ -226,12 +218,13 @@ describeDialects('realtime pull', ({ dialect, harness, replica }) => {
         await admin.end({ timeout: 1 });
       }
 
-      await eventually(async () => {
-        const stored = await source({ tripUpdatesUrl: `${base}/tu-after.pb`, intervalSeconds: 5 })
-          .then(() => true)
-          .catch(() => false);
-        return stored;
-      });
+      // The pool reconnects on the next query.
+      await eventually(() =>
+        source({ tripUpdatesUrl: `${base}/tu-after.pb`, intervalSeconds: 5 }).then(
+          () => true,
+          () => false,
+        ),
+      );
       await eventually(() => (hits.get('/tu-after.pb') ?? 0) > 0);
       p.stop();
     },
