@@ -99,18 +99,31 @@ feed
     if (!Number.isInteger(n)) throw new InvalidArgumentError('a whole number of seconds');
     return n;
   })
+  .option('--remove', 'stop polling the feed (forget its URLs)')
   .description(
-    'set the realtime URLs a server polls for a feed (kept in app.sqlite; applied at the next start)',
+    'set the realtime URLs polled for a feed (in app.sqlite, or DATABASE_URL: the leader polls them); a running server follows within 5 s',
   )
   .action(
     async (
       feedId: string,
-      opts: { tripUpdates?: string; vehiclePositions?: string; alerts?: string; interval?: number },
+      opts: {
+        tripUpdates?: string;
+        vehiclePositions?: string;
+        alerts?: string;
+        interval?: number;
+        remove?: boolean;
+      },
     ) => {
       const s = await services();
       try {
-        const row = setRealtimeSource(
-          s.db,
+        if (opts.remove) {
+          if (!(await s.realtimeSources.remove(feedId)))
+            throw new Error(`feed "${feedId}" has no realtime source`);
+          console.log(`removed the realtime source of ${feedId}`);
+          return;
+        }
+        const row = await setRealtimeSource(
+          s.realtimeSources,
           {
             feedId,
             tripUpdatesUrl: opts.tripUpdates,
@@ -128,15 +141,18 @@ feed
   );
 feed
   .command('list')
-  .description('list the feeds of this data folder')
+  .description('list the feeds of this data folder (DATABASE_URL: of the shared registry)')
   .action(async () => {
     const s = await services();
-    for (const row of s.feeds.list()) {
-      console.log(
-        `${row.id}\tv${row.version}\t${row.importedAt.toISOString()}\t${row.source ?? ''}`,
-      );
+    try {
+      for (const row of await s.feeds.registry()) {
+        console.log(
+          `${row.id}\tv${row.version}\t${row.importedAt.toISOString()}\t${row.source ?? ''}`,
+        );
+      }
+    } finally {
+      await close(s);
     }
-    await close(s);
   });
 feed
   .command('remove')

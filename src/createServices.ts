@@ -16,7 +16,13 @@ import {
 } from './parking/index.js';
 import { fileStreetStore, pgStreetStore, StreetService } from './osm/index.js';
 import { haversineStreetRouter } from './planner/streetRouter.js';
-import { pgRealtimeLog, RealtimeService, sqliteRealtimeLog } from './realtime/index.js';
+import {
+  pgRealtimeLog,
+  pgRealtimeSources,
+  RealtimeService,
+  sqliteRealtimeLog,
+  sqliteRealtimeSources,
+} from './realtime/index.js';
 import {
   ITINERARY_KEY_PURPOSE,
   ItineraryTokens,
@@ -76,7 +82,8 @@ export async function openSharedStore(
 /**
  * Wires the services on a data folder (the app database, migrated; feeds) and, when `shared` is
  * given (DATABASE_URL), on the shared database for keys, secrets, parking, journeys, passes and
- * street graphs. Nothing stored is loaded yet: `feeds.loadAll()`, `streets.loadAll()`.
+ * the realtime log and sources, and street graphs. Nothing stored is loaded yet:
+ * `feeds.loadAll()`, `streets.loadAll()`.
  */
 export function createServices(
   config: Config,
@@ -172,6 +179,7 @@ export function createServices(
     feeds,
     parking,
     realtime,
+    realtimeSources: shared ? pgRealtimeSources(shared.pg) : sqliteRealtimeSources(db),
     streets,
     streetRouter,
     parkingForPlanner: parkingForPlanner(parking),

@@ -36,11 +36,10 @@ export async function startServer(
   const stopWatchingStreets = await services.streets.follow();
   // Realtime comes from the realtime log in app.sqlite: replayed now, then followed (other processes' pushes).
   const stopFollowing = services.realtime.follow();
-  // Polls the GTFS-Realtime URLs stored with `maas feed realtime`.
+  // Polls the GTFS-Realtime URLs stored with `maas feed realtime` (read again every 5 s).
   const poller = new RealtimePoller({
-    db: services.db,
+    sources: services.realtimeSources,
     realtime: services.realtime,
-    clock: services.clock,
     logger,
   });
   // Once per server: the hold sweeper (holds also expire lazily on every check) and realtime

@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import type { AppDb, PgDb } from './db/index.js';
 import type { FeedService } from './gtfs/index.js';
 import type { ParkingService } from './parking/ParkingService.js';
-import type { RealtimeService } from './realtime/index.js';
+import type { RealtimeService, RealtimeSourceRepository } from './realtime/index.js';
 import type { StreetRouter } from './planner/streetRouter.js';
 import type { ParkingForPlanner } from './parking/forPlanner.js';
 import type { ItineraryTokens } from './journeys/itineraryToken.js';
@@ -28,6 +28,8 @@ export interface Services {
   feeds: FeedService;
   parking: ParkingService;
   realtime: RealtimeService;
+  /** The GTFS-Realtime URLs polled per feed, in the shared database when there is one. */
+  realtimeSources: RealtimeSourceRepository;
   /** Street graphs imported from OpenStreetMap (DESIGN.md §10); empty until loaded or imported. */
   streets: StreetService;
   /** Driving times for CAR and CAR_PARK legs (default: haversine × DRIVE_CIRCUITY at DRIVE_SPEED_KMH). */

@@ -80,6 +80,11 @@ export class FeedService {
     return this.deps.db.select().from(feeds).orderBy(feeds.id).all();
   }
 
+  /** The feeds every replica serves: the shared registry (DATABASE_URL), else this data folder's. */
+  registry(): Promise<SharedFeed[]> {
+    return this.deps.shared ? this.deps.shared.list() : Promise.resolve(this.list());
+  }
+
   /** Compiles and publishes every registered feed (at start-up). */
   loadAll(): Network | undefined {
     const rows = this.list();

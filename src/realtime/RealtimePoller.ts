@@ -1,40 +1,111 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../clock.js';
-import type { AppDb } from '../db/index.js';
 import type { RealtimeSourceRow } from '../db/index.js';
 import type { ApplyResult, RealtimeKind, RealtimeService } from './RealtimeService.js';
-import { listRealtimeSources } from './sources.js';
+import type { RealtimeSourceRepository } from './sources.js';
 
 /** Seconds a poll may take before it is aborted. */
 const FETCH_TIMEOUT_SECONDS = 10;
+/** Default milliseconds between reads of the stored sources: the shortest poll interval (5 s). */
+const DEFAULT_REFRESH_MS = 5000;
 
-/** Pull ingest: polls each feed's stored GTFS-RT URLs every `intervalSeconds` and applies what they serve. */
+/** One source being polled: its settings as read (to see a change), its timer. */
+interface Polling {
+  key: string;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Pull ingest: polls each feed's stored GTFS-RT URLs every `intervalSeconds` and applies what they
+ * serve. The stored sources are read again every `refreshMs` (default 5 s), so a source added,
+ * changed or removed by the CLI or another replica is followed without a restart; while they
+ * cannot be read (database down) the sources last read keep being polled.
+ */
 export class RealtimePoller {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly polling = new Map<string, Polling>();
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private refreshing = false;
 
   constructor(
-    private readonly deps: { db: AppDb; realtime: RealtimeService; clock: Clock; logger: Logger },
+    private readonly deps: {
+      sources: RealtimeSourceRepository;
+      realtime: RealtimeService;
+      logger: Logger;
+      /** Milliseconds between reads of the stored sources; default 5000. */
+      refreshMs?: number;
+    },
   ) {}
 
-  /** Starts polling every stored source (first poll at once). */
+  /** Starts polling every stored source (first reads and polls at once); a no-op when running. */
   start(): void {
-    for (const src of listRealtimeSources(this.deps.db)) {
-      const tick = () => void this.pollSource(src).catch(() => undefined);
-      tick();
-      this.timers.set(src.feedId, setInterval(tick, src.intervalSeconds * 1000).unref());
-    }
+    if (this.refreshTimer) return;
+    this.refreshTimer = setInterval(
+      () => void this.refresh(),
+      this.deps.refreshMs ?? DEFAULT_REFRESH_MS,
+    ).unref();
+    void this.refresh();
   }
 
   /** Stops all polling. */
   stop(): void {
-    for (const t of this.timers.values()) clearInterval(t);
-    this.timers.clear();
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    for (const p of this.polling.values()) clearInterval(p.timer);
+    this.polling.clear();
+  }
+
+  /** The feeds whose sources are being polled, by id. */
+  polledFeeds(): string[] {
+    return [...this.polling.keys()].sort();
   }
 
   /** Polls one feed's stored source once (every URL, then rethrows the first failure); undefined without a source. */
   async pollOnce(feedId: string): Promise<ApplyResult[] | undefined> {
-    const src = listRealtimeSources(this.deps.db).find((s) => s.feedId === feedId);
+    const src = (await this.deps.sources.list()).find((s) => s.feedId === feedId);
     return src ? this.pollSource(src) : undefined;
+  }
+
+  /** Reads the stored sources and starts, restarts (changed: polled at once) or stops polling to match. */
+  private async refresh(): Promise<void> {
+    if (this.refreshing) return;
+    this.refreshing = true;
+    let sources: RealtimeSourceRow[];
+    try {
+      sources = await this.deps.sources.list();
+    } catch (error) {
+      this.deps.logger.warn(
+        { err: error },
+        'reading the realtime sources failed; polling the ones read before',
+      );
+      return;
+    } finally {
+      this.refreshing = false;
+    }
+    if (!this.refreshTimer) return; // stopped meanwhile
+    const wanted = new Map(sources.map((s) => [s.feedId, s]));
+    for (const [feedId, p] of this.polling) {
+      const src = wanted.get(feedId);
+      if (src && JSON.stringify(src) === p.key) wanted.delete(feedId);
+      else {
+        clearInterval(p.timer);
+        this.polling.delete(feedId);
+      }
+    }
+    for (const src of wanted.values()) this.startPolling(src);
+  }
+
+  /** Polls `src` now and every `intervalSeconds`, skipping a turn while the previous poll runs. */
+  private startPolling(src: RealtimeSourceRow): void {
+    let busy = false;
+    const tick = () => {
+      if (busy) return;
+      busy = true;
+      void this.pollSource(src)
+        .catch(() => undefined)
+        .finally(() => (busy = false));
+    };
+    const timer = setInterval(tick, src.intervalSeconds * 1000).unref();
+    this.polling.set(src.feedId, { key: JSON.stringify(src), timer });
+    tick();
   }
 
   private async pollSource(src: RealtimeSourceRow): Promise<ApplyResult[]> {

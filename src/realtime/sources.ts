@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
-import type { AppDb } from '../db/index.js';
-import { realtimeSources, type RealtimeSourceRow } from '../db/index.js';
+import type { RealtimeSourceRow } from '../db/index.js';
 import { BadInputError } from '../errors.js';
 
 /** Default seconds between polls. */
@@ -16,12 +14,25 @@ export interface RealtimeSourceInput {
   intervalSeconds?: number;
 }
 
-/** Stores (replaces) the realtime URLs of a feed; kept across restarts in app.sqlite. */
-export function setRealtimeSource(
-  db: AppDb,
+/**
+ * Where the GTFS-Realtime URLs polled for each feed are kept (DESIGN.md §9): app.sqlite, or the
+ * shared database (DATABASE_URL), so that the replica holding the leader lock polls them.
+ */
+export interface RealtimeSourceRepository {
+  /** Stores `row`, replacing the feed's previous source. */
+  put(row: RealtimeSourceRow): Promise<void>;
+  /** Every stored source, by feed id. */
+  list(): Promise<RealtimeSourceRow[]>;
+  /** Removes a feed's source; false when there was none. */
+  remove(feedId: string): Promise<boolean>;
+}
+
+/** Checks `input` (BAD_USER_INPUT when wrong) and stores it as the feed's source, replacing any. */
+export async function setRealtimeSource(
+  sources: RealtimeSourceRepository,
   input: RealtimeSourceInput,
   now: Date,
-): RealtimeSourceRow {
+): Promise<RealtimeSourceRow> {
   const urls = [input.tripUpdatesUrl, input.vehiclePositionsUrl, input.alertsUrl];
   for (const url of urls)
     if (url !== undefined && !/^https?:\/\//.test(url))
@@ -39,19 +50,6 @@ export function setRealtimeSource(
     intervalSeconds,
     updatedAt: now,
   };
-  db.insert(realtimeSources)
-    .values(row)
-    .onConflictDoUpdate({ target: realtimeSources.feedId, set: row })
-    .run();
+  await sources.put(row);
   return row;
-}
-
-/** Every stored realtime source. */
-export function listRealtimeSources(db: AppDb): RealtimeSourceRow[] {
-  return db.select().from(realtimeSources).orderBy(realtimeSources.feedId).all();
-}
-
-/** Removes a feed's realtime source; false when there was none. */
-export function removeRealtimeSource(db: AppDb, feedId: string): boolean {
-  return db.delete(realtimeSources).where(eq(realtimeSources.feedId, feedId)).run().changes > 0;
 }

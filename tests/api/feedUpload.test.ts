@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_FEED_DIR } from '../../src/sample.js';
-import { createHarness, type Harness } from '../helpers/harness.js';
+import { describeDialects } from '../helpers/dialects.js';
+import type { Harness } from '../helpers/harness.js';
 import { importFeedMultipart, uploadFeed as upload } from '../helpers/feedUpload.js';
 import { zipFeedFolder } from '../helpers/zip.js';
 
@@ -18,7 +19,8 @@ function sampleStopId(): string {
   return `si:${row[header.indexOf('stop_id')]!.trim()}`;
 }
 
-describe('feed upload over HTTP', () => {
+/** The registry: the data folder's (SQLite), or the shared one every replica follows (PostgreSQL). */
+describeDialects('feed upload over HTTP and the feed registry', ({ harness }) => {
   let h: Harness;
   let admin: string;
   let siAgency: string;
@@ -28,17 +30,20 @@ describe('feed upload over HTTP', () => {
   const after = '2026-12-02T07:00:00-05:00';
 
   beforeAll(async () => {
-    h = createHarness();
-    admin = h.key({ role: 'admin' });
-    siAgency = h.key({ role: 'agency', feedIds: ['si'] });
-    otherAgency = h.key({ role: 'agency', feedIds: ['subway'] });
+    h = await harness();
+    admin = await h.apiKey({ role: 'admin' });
+    siAgency = await h.apiKey({ role: 'agency', feedIds: ['si'] });
+    otherAgency = await h.apiKey({ role: 'agency', feedIds: ['subway'] });
     first = await upload(h, 'si', zipFeedFolder(SAMPLE_FEED_DIR), siAgency);
     expect(first.status).toBe(201);
-  });
+  }, 120_000);
   afterAll(() => h.close());
 
-  it('answers 201 with the feed and no warnings for a feed in service', () => {
+  it('answers 201 with the feed and no warnings for a feed in service, and registers it', async () => {
     expect(first.body).toMatchObject({ feed: { id: 'si', version: 1 }, warnings: [] });
+    expect(await h.services.feeds.registry()).toMatchObject([
+      { id: 'si', version: 1, source: 'feed.zip' },
+    ]);
   });
 
   it('answers departures from the uploaded feed', async () => {
@@ -99,7 +104,7 @@ describe('feed upload over HTTP', () => {
       expect(res.body.error?.message).toMatch(message);
       const afterwards = await h.gql<{ departures: unknown[] }>(DEPARTURES, { stopId, after });
       expect(afterwards.body.data).toEqual(before.body.data);
-      expect(h.services.feeds.list().map((f) => f.version)).toEqual([1]);
+      expect((await h.services.feeds.registry()).map((f) => f.version)).toEqual([1]);
     },
   );
 
@@ -115,7 +120,7 @@ describe('feed upload over HTTP', () => {
     const trips =
       readFileSync(path.join(SAMPLE_FEED_DIR, 'trips.txt'), 'utf8').trim().split('\n').length - 1;
     expect(body.data?.importFeed.feed.counts?.trips).toBe(trips);
-    expect(h.services.feeds.list()[0]!.version).toBe(2);
+    expect((await h.services.feeds.registry()).map((f) => f.version)).toEqual([2]);
   });
 
   it('refuses importFeed without a key with UNAUTHENTICATED', async () => {
@@ -123,15 +128,19 @@ describe('feed upload over HTTP', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('never stores a key in plain text', () => {
-    const rows = h.services.db.$client.prepare('SELECT * FROM api_keys').all() as Record<
-      string,
-      unknown
-    >[];
+  it('never stores a key in plain text', async () => {
+    const rows = await h.query('SELECT * FROM api_keys');
     const dump = JSON.stringify(rows);
     for (const key of [admin, siAgency, otherAgency]) {
       expect(dump).not.toContain(key.slice('maas_000000000000_'.length));
     }
     expect(rows.length).toBe(3);
+  });
+
+  it('unregisters a removed feed, which stops being served', async () => {
+    await h.services.feeds.remove('si');
+    expect(await h.services.feeds.registry()).toEqual([]);
+    expect(h.services.feeds.network).toBeUndefined();
+    await expect(h.services.feeds.remove('si')).rejects.toThrow(/not loaded/);
   });
 });

@@ -1,20 +1,22 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import type { Hono } from 'hono';
+import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/http/app.js';
 import { FixedClock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { closeServices, createServices } from '../../src/createServices.js';
-import { realtimeMessages } from '../../src/db/schema/index.js';
+import { closeServices, createServices, openSharedStore } from '../../src/createServices.js';
+import { feeds, pgSchema, realtimeMessages } from '../../src/db/index.js';
 import { DomainError } from '../../src/errors.js';
 import type { RealtimeKind } from '../../src/realtime/RealtimeService.js';
 import { SAMPLE_FEED_DIR } from '../../src/sample.js';
 import type { Services } from '../../src/services.js';
 import { departuresFrom } from '../../src/transit/departures.js';
+import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/pg.js';
 import { BOARD, gtfsDate, tripUpdate, type BoardRow } from './rtHelpers.js';
 
 const rt = GtfsRealtimeBindings.transit_realtime;
@@ -31,23 +33,30 @@ const MAX_AGE = 300;
 interface Proc {
   services: Services;
   app: Hono;
-  close(): void;
+  close(): Promise<void>;
 }
 
-/** Starts a "process" on `dataDir`: createServices + loadAll, as main.ts does (without follow). */
-function startProc(dataDir: string, clock: FixedClock): Proc {
-  const config: Config = { ...loadConfig({}), dataDir, logLevel: 'silent', loadSample: false };
-  const services = createServices(config, clock);
+/**
+ * Starts a "process" on `dataDir`: createServices + loadAll, as main.ts does (without follow);
+ * with `databaseUrl`, a replica on that database (the realtime log is there).
+ */
+async function startProc(dataDir: string, clock: FixedClock, databaseUrl?: string): Promise<Proc> {
+  const config: Config = {
+    ...loadConfig({}),
+    dataDir,
+    databaseUrl,
+    logLevel: 'silent',
+    loadSample: false,
+  };
+  const shared = await openSharedStore(config, clock);
+  const services = createServices(config, clock, shared);
   services.feeds.loadAll();
   const app = createApp(services);
-  let closed = false;
+  let closed: Promise<void> | undefined;
   return {
     services,
     app,
-    close() {
-      if (!closed) void closeServices(services);
-      closed = true;
-    },
+    close: () => (closed ??= closeServices(services, shared)),
   };
 }
 
@@ -82,14 +91,20 @@ function alert(id: string, text: string): Entity {
   };
 }
 
-/** Ids of the realtime log rows, oldest first. */
-function logIds(p: Proc): number[] {
-  return p.services.db
-    .select({ id: realtimeMessages.id })
-    .from(realtimeMessages)
-    .orderBy(realtimeMessages.id)
-    .all()
-    .map((r) => r.id);
+/** Ids of the realtime log rows (in whichever database the process uses), oldest first. */
+async function logIds(p: Proc): Promise<number[]> {
+  const { pg, db } = p.services;
+  const rows = pg
+    ? await pg
+        .select({ id: pgSchema.realtimeMessages.id })
+        .from(pgSchema.realtimeMessages)
+        .orderBy(asc(pgSchema.realtimeMessages.id))
+    : db
+        .select({ id: realtimeMessages.id })
+        .from(realtimeMessages)
+        .orderBy(realtimeMessages.id)
+        .all();
+  return rows.map((r) => r.id);
 }
 
 /** The `code` of the DomainError `fn` throws (src/errors.ts); undefined when it throws none. */
@@ -104,26 +119,70 @@ async function errorCode(fn: () => unknown): Promise<string | undefined> {
 }
 
 /** Rows of `feedId` in the realtime log. */
-function logCount(p: Proc, feedId: string): number {
-  return p.services.db
-    .select({ n: count() })
-    .from(realtimeMessages)
-    .where(eq(realtimeMessages.feedId, feedId))
-    .get()!.n;
+async function logCount(p: Proc, feedId: string): Promise<number> {
+  const { pg, db } = p.services;
+  if (!pg)
+    return db
+      .select({ n: count() })
+      .from(realtimeMessages)
+      .where(eq(realtimeMessages.feedId, feedId))
+      .get()!.n;
+  const m = pgSchema.realtimeMessages;
+  const [row] = await pg.select({ n: count() }).from(m).where(eq(m.feedId, feedId));
+  return row!.n;
 }
 
-describe('realtime log in app.sqlite (several processes on one data folder)', () => {
+/**
+ * Registers feed `id` (without a timetable) and appends one alerts row of it to the log, straight
+ * in the process's database, as another process would have.
+ */
+async function registerWithLogRow(p: Proc, id: string, body: Uint8Array): Promise<void> {
+  const feed = { id, fileName: `${id}-1.sqlite`, version: 1, importedAt: new Date(NOW_MS) };
+  const row = {
+    feedId: id,
+    kinds: null,
+    carries: 'alerts',
+    newestAt: new Date(NOW_MS),
+    fullDataset: false,
+    body: Buffer.from(body),
+    receivedAt: new Date(NOW_MS),
+  };
+  const { pg, db } = p.services;
+  if (pg) {
+    await pg.insert(pgSchema.feeds).values(feed);
+    await pg.insert(pgSchema.realtimeMessages).values(row);
+  } else {
+    db.insert(feeds).values(feed).run();
+    db.insert(realtimeMessages).values(row).run();
+  }
+}
+
+/** Unregisters feed `id` in the process's database. */
+async function unregister(p: Proc, id: string): Promise<void> {
+  const { pg, db } = p.services;
+  if (pg) await pg.delete(pgSchema.feeds).where(eq(pgSchema.feeds.id, id));
+  else db.delete(feeds).where(eq(feeds.id, id)).run();
+}
+
+/*
+ * SQLite: several processes on one data folder, the log in its app.sqlite. PostgreSQL: replicas
+ * on one database, each on its own data folder, the log in the database.
+ */
+describe.each(testDialects())('realtime log shared by several processes [%s]', (dialect) => {
   /** Data folder with the sample feed imported and no realtime yet; each test works on a copy. */
   let template: string;
   let dataDir: string;
   let clock: FixedClock;
   const procs: Proc[] = [];
+  /** PostgreSQL: this file's database, holding the registry (the sample) and the log. */
+  let database: TestDatabase | undefined;
   /** A departure at 07:00 from some stop, with its trip. */
   let dep: { stopId: string; gtfsStopId: string; tripId: string; startDate: string };
 
   beforeAll(async () => {
+    if (dialect === 'postgres') database = await createTestDatabase();
     template = mkdtempSync(path.join(os.tmpdir(), 'maas-rtlog-template-'));
-    const p = startProc(template, new FixedClock(NOW_MS));
+    const p = await startProc(template, new FixedClock(NOW_MS), database?.url);
     await p.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
     const net = p.services.feeds.network!;
     for (let s = 0; s < net.tt.stopCount; s++) {
@@ -138,23 +197,35 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       };
       break;
     }
-    p.close();
+    await p.close();
+  }, 120_000);
+  afterAll(async () => {
+    rmSync(template, { recursive: true, force: true });
+    await database?.drop();
   });
-  afterAll(() => rmSync(template, { recursive: true, force: true }));
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'maas-rtlog-'));
     cpSync(template, dataDir, { recursive: true });
     clock = new FixedClock(NOW_MS);
+    if (database) {
+      const sql = postgres(database.url, { max: 1, onnotice: () => undefined });
+      await sql`TRUNCATE realtime_messages RESTART IDENTITY`.finally(() => sql.end());
+    }
   });
-  afterEach(() => {
-    for (const p of procs.splice(0)) p.close();
+  afterEach(async () => {
+    await Promise.all(procs.splice(0).map((p) => p.close()));
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** A process on this test's data folder, closed after the test. */
-  function proc(): Proc {
-    const p = startProc(dataDir, clock);
+  /** A process on this test's data folder (PostgreSQL: a replica on a copy of it), closed after the test. */
+  async function proc(): Promise<Proc> {
+    let dir = dataDir;
+    if (database) {
+      dir = mkdtempSync(path.join(dataDir, 'replica-'));
+      cpSync(template, dir, { recursive: true });
+    }
+    const p = await startProc(dir, clock, database?.url);
     procs.push(p);
     return p;
   }
@@ -188,8 +259,8 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
 
   describe('sharing between processes', () => {
     it("does not show A's message in B until B catches up, then B has the same trip updates and live departure", async () => {
-      const a = proc();
-      const b = proc();
+      const a = await proc();
+      const b = await proc();
       await b.services.realtime.catchUp();
       await a.services.realtime.ingest('si', message([delayed(300)]));
 
@@ -206,11 +277,15 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
     });
 
     it('follow() applies what another process appended (its first check runs at once)', async () => {
-      const a = proc();
-      const b = proc();
+      const a = await proc();
+      const b = await proc();
       await a.services.realtime.ingest('si', message([delayed(420)]));
       const stop = b.services.realtime.follow(60_000);
       try {
+        // Long before the next check (60 s): the first one (PostgreSQL: a round trip) applied it.
+        const deadline = Date.now() + 2000;
+        while (b.services.realtime.snapshot.feeds.get('si') === undefined && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 20));
         expect((await liveDep(b))?.delaySeconds).toBe(420);
       } finally {
         stop();
@@ -218,8 +293,8 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
     });
 
     it('applies interleaved DIFFERENTIAL messages of two processes in log order: both end with the latest', async () => {
-      const a = proc();
-      const b = proc();
+      const a = await proc();
+      const b = await proc();
       // Log: #1 A 60 s, #2 B 120 s, #3 A 180 s, #4 B 240 s: each ingest first applies the other's rows.
       const delays = [60, 120, 180, 240];
       for (const [i, delay] of delays.entries()) {
@@ -242,8 +317,8 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       expect(tripUpdatesOf(a)).toEqual(tripUpdatesOf(b));
       // DIFFERENTIAL rows are not superseded, and none has expired: all four stay in the log,
       // and a third process replaying them from the start ends the same way.
-      expect(logIds(a)).toEqual([1, 2, 3, 4]);
-      const c = proc();
+      expect(await logIds(a)).toEqual([1, 2, 3, 4]);
+      const c = await proc();
       await c.services.realtime.catchUp();
       expect((await liveDep(c))?.delaySeconds).toBe(240);
       expect(tripUpdatesOf(c)).toEqual(tripUpdatesOf(a));
@@ -252,7 +327,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
 
   describe('restart', () => {
     it('replays the log in a new process on the folder: the delayed departure shows without a new push', async () => {
-      const a = proc();
+      const a = await proc();
       await a.services.realtime.ingest('si', message([delayed(300)]));
       await a.services.realtime.ingest(
         'si',
@@ -263,9 +338,9 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
         tripUpdates: tripUpdatesOf(a),
         alerts: alertIdsOf(a),
       };
-      a.close();
+      await a.close();
 
-      const restarted = proc();
+      const restarted = await proc();
       expect((await liveDep(restarted))?.realtimeState).toBe('SCHEDULED');
       await restarted.services.realtime.catchUp();
       const after = await liveDep(restarted);
@@ -279,48 +354,48 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
 
   describe('pruning', () => {
     it('deletes older TripUpdates rows once a FULL_DATASET TripUpdates row follows them; a replay gives the same state', async () => {
-      const a = proc();
+      const a = await proc();
       await a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
       await a.services.realtime.ingest('si', message([delayed(120, 'tu2')], { full: false }));
-      expect(logIds(a)).toHaveLength(2);
+      expect(await logIds(a)).toHaveLength(2);
       clock.advance(10);
       await a.services.realtime.ingest(
         'si',
         message([delayed(180)], { timestampSec: NOW_SEC + 10 }),
       );
-      const ids = logIds(a);
+      const ids = await logIds(a);
       expect(ids).toHaveLength(1);
       expect(ids[0]).toBe(3);
 
-      const b = proc();
+      const b = await proc();
       await b.services.realtime.catchUp();
       expect(tripUpdatesOf(b)).toEqual(tripUpdatesOf(a));
       expect((await liveDep(b))?.delaySeconds).toBe(180);
     });
 
     it('keeps a FULL_DATASET row that replaces only alerts from pruning older TripUpdates rows', async () => {
-      const a = proc();
+      const a = await proc();
       await a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
       await a.services.realtime.ingest('si', message([alert('a1', 'x')]));
-      expect(logIds(a)).toEqual([1, 2]);
+      expect(await logIds(a)).toEqual([1, 2]);
     });
 
     it('keeps a DIFFERENTIAL alerts row but deletes TripUpdates rows older than the max age', async () => {
-      const a = proc();
+      const a = await proc();
       await a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
       await a.services.realtime.ingest(
         'si',
         message([alert('a1', 'Elevator out')], { full: false }),
       );
       await a.services.realtime.ingest('si', message([delayed(90)]));
-      expect(logIds(a)).toEqual([2, 3]);
+      expect(await logIds(a)).toEqual([2, 3]);
 
       clock.advance(MAX_AGE - 1);
       await a.services.realtime.ingest(
         'si',
         message([alert('a2', 'Stop moved')], { full: false, timestampSec: clock.nowMs() / 1000 }),
       );
-      expect(logIds(a)).toEqual([2, 3, 4]);
+      expect(await logIds(a)).toEqual([2, 3, 4]);
 
       clock.advance(2); // row 3 is now older than REALTIME_MAX_AGE_SECONDS
       await a.services.realtime.ingest(
@@ -330,23 +405,26 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
           timestampSec: clock.nowMs() / 1000,
         }),
       );
-      expect(logIds(a)).toEqual([2, 4, 5]);
+      expect(await logIds(a)).toEqual([2, 4, 5]);
 
       // Alerts never expire: a day later the alerts rows are all still there.
       clock.advance(86_400);
       await a.services.realtime.ingest(
         'si',
-        message([alert('a4', 'Snow routes')], { full: false, timestampSec: clock.nowMs() / 1000 }),
+        message([alert('a4', 'Snow routes')], {
+          full: false,
+          timestampSec: clock.nowMs() / 1000,
+        }),
       );
-      expect(logIds(a)).toEqual([2, 4, 5, 6]);
-      const b = proc();
+      expect(await logIds(a)).toEqual([2, 4, 5, 6]);
+      const b = await proc();
       await b.services.realtime.catchUp();
       expect(alertIdsOf(b)).toEqual(['a1', 'a2', 'a3', 'a4']);
       expect(alertIdsOf(b)).toEqual(alertIdsOf(a));
     });
 
     it('deletes expired vehicle-position rows like TripUpdates rows', async () => {
-      const a = proc();
+      const a = await proc();
       const vehicle: Entity = {
         id: 'v1',
         vehicle: {
@@ -361,16 +439,16 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
         'si',
         message([alert('a1', 'x')], { full: false, timestampSec: clock.nowMs() / 1000 }),
       );
-      expect(logIds(a)).toEqual([2]);
+      expect(await logIds(a)).toEqual([2]);
     });
 
     it('keeps a row carrying trip updates and alerts until its alerts are superseded and its trip updates expired', async () => {
-      const a = proc();
+      const a = await proc();
       await a.services.realtime.ingest(
         'si',
         message([delayed(60), alert('a1', 'both')], { full: false }),
       );
-      expect(logIds(a)).toEqual([1]);
+      expect(await logIds(a)).toEqual([1]);
 
       // Trip updates superseded by a FULL_DATASET: the row stays for its alert.
       clock.advance(5);
@@ -378,7 +456,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
         'si',
         message([delayed(70)], { timestampSec: clock.nowMs() / 1000 }),
       );
-      expect(logIds(a)).toEqual([1, 2]);
+      expect(await logIds(a)).toEqual([1, 2]);
 
       // Trip updates expired too: still there for its alert.
       clock.advance(MAX_AGE + 1);
@@ -386,16 +464,16 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
         'si',
         message([delayed(80)], { full: false, timestampSec: clock.nowMs() / 1000 }),
       );
-      expect(logIds(a)).toEqual([1, 3]);
+      expect(await logIds(a)).toEqual([1, 3]);
 
       // Alerts superseded by a FULL_DATASET of alerts: the row goes.
       await a.services.realtime.ingest(
         'si',
         message([alert('a2', 'only alerts')], { timestampSec: clock.nowMs() / 1000 }),
       );
-      expect(logIds(a)).toEqual([3, 4]);
+      expect(await logIds(a)).toEqual([3, 4]);
 
-      const b = proc();
+      const b = await proc();
       await b.services.realtime.catchUp();
       expect(alertIdsOf(b)).toEqual(['a2']);
       expect(alertIdsOf(a)).toEqual(['a2']);
@@ -403,48 +481,39 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
     });
 
     it('keeps the other order too: alerts superseded first, trip updates expired later', async () => {
-      const a = proc();
+      const a = await proc();
       await a.services.realtime.ingest(
         'si',
         message([delayed(60), alert('a1', 'both')], { full: false }),
       );
       await a.services.realtime.ingest('si', message([alert('a2', 'only alerts')]));
-      expect(logIds(a)).toEqual([1, 2]);
+      expect(await logIds(a)).toEqual([1, 2]);
       clock.advance(MAX_AGE + 1);
       await a.services.realtime.ingest(
         'si',
         message([alert('a3', 'more')], { full: false, timestampSec: clock.nowMs() / 1000 }),
       );
-      expect(logIds(a)).toEqual([2, 3]);
+      expect(await logIds(a)).toEqual([2, 3]);
     });
 
     it('deletes the rows of a feed no longer registered on the next ingest of another feed', async () => {
-      const a = proc();
-      const sql = a.services.db.$client;
-      sql
-        .prepare(
-          `INSERT INTO feeds (id, file_name, version, imported_at) VALUES ('ghost', 'ghost-1.sqlite', 1, ?)`,
-        )
-        .run(NOW_MS);
-      const insertRow = sql.prepare(
-        `INSERT INTO realtime_messages (feed_id, kinds, carries, newest_at, full_dataset, body, received_at) VALUES ('ghost', NULL, 'alerts', ?, 0, ?, ?)`,
-      );
-      insertRow.run(NOW_MS, Buffer.from(message([alert('g1', 'ghost')], { full: false })), NOW_MS);
+      const a = await proc();
+      await registerWithLogRow(a, 'ghost', message([alert('g1', 'ghost')], { full: false }));
 
       // Still registered: another feed's ingest leaves its row alone.
       await a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
-      expect(logCount(a, 'ghost')).toBe(1);
+      expect(await logCount(a, 'ghost')).toBe(1);
 
-      sql.prepare(`DELETE FROM feeds WHERE id = 'ghost'`).run();
+      await unregister(a, 'ghost');
       await a.services.realtime.ingest('si', message([delayed(90)], { full: false }));
-      expect(logCount(a, 'ghost')).toBe(0);
-      expect(logCount(a, 'si')).toBe(2);
+      expect(await logCount(a, 'ghost')).toBe(0);
+      expect(await logCount(a, 'si')).toBe(2);
     });
   });
 
   describe('refused messages', () => {
     it('throws FEED_INVALID for a body that is not protobuf, and writes no row', async () => {
-      const a = proc();
+      const a = await proc();
       await a.services.realtime.ingest('si', message([delayed(60)], { full: false }));
       const before = a.services.realtime.snapshot;
       expect(
@@ -459,16 +528,16 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       expect(await errorCode(() => a.services.realtime.ingest('si', noVersion))).toBe(
         'FEED_INVALID',
       );
-      expect(logIds(a)).toEqual([1]);
+      expect(await logIds(a)).toEqual([1]);
       expect(a.services.realtime.snapshot).toBe(before);
     });
 
     it('throws NOT_FOUND for a feed that is not loaded, and writes no row', async () => {
-      const a = proc();
+      const a = await proc();
       expect(
         await errorCode(() => a.services.realtime.ingest('subway', message([delayed(60)]))),
       ).toBe('NOT_FOUND');
-      expect(logIds(a)).toEqual([]);
+      expect(await logIds(a)).toEqual([]);
       expect(a.services.realtime.snapshot.feeds.size).toBe(0);
     });
   });
@@ -478,7 +547,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
     // pruned in the transaction that wrote it, so it was never applied and never refreshed the
     // feed's updatedAt. The feed's newest row is now always kept.
     it('applies an empty FULL_DATASET heartbeat and returns an ApplyResult', async () => {
-      const a = proc();
+      const a = await proc();
       await a.services.realtime.ingest('si', message([delayed(60)]));
       clock.advance(120);
       const res = await a.services.realtime.ingest(
@@ -497,7 +566,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
     // apply() merges every entity of the message; alerts served by a TripUpdates URL were lost by
     // a restarted process once their row's trip updates expired.
     it('keeps alerts served by a TripUpdates poll URL for a restarted process', async () => {
-      const a = proc();
+      const a = await proc();
       const kinds: ReadonlySet<RealtimeKind> = new Set(['tripUpdates']);
       await a.services.realtime.ingest(
         'si',
@@ -512,7 +581,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
       );
       expect(alertIdsOf(a)).toEqual(['a1']);
 
-      const restarted = proc();
+      const restarted = await proc();
       await restarted.services.realtime.catchUp();
       expect(alertIdsOf(restarted)).toEqual(alertIdsOf(a));
     });
@@ -520,7 +589,7 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
     // A producer whose clock runs ahead: its trip updates live in memory until their own
     // timestamp + max age, so the row must not be pruned at arrival + max age.
     it('keeps a row until its newest entity timestamp has expired, not its arrival', async () => {
-      const a = proc();
+      const a = await proc();
       await a.services.realtime.ingest(
         'si',
         message([delayed(60)], { full: false, timestampSec: NOW_SEC + 200 }),
@@ -531,16 +600,19 @@ describe('realtime log in app.sqlite (several processes on one data folder)', ()
         message([alert('a1', 'later')], { full: false, timestampSec: clock.nowMs() / 1000 }),
       );
       expect(tripUpdatesOf(a)).toHaveLength(1);
-      const restarted = proc();
+      const restarted = await proc();
       await restarted.services.realtime.catchUp();
       expect(tripUpdatesOf(restarted)).toEqual(tripUpdatesOf(a));
 
       clock.advance(200);
       await a.services.realtime.ingest(
         'si',
-        message([alert('a2', 'later still')], { full: false, timestampSec: clock.nowMs() / 1000 }),
+        message([alert('a2', 'later still')], {
+          full: false,
+          timestampSec: clock.nowMs() / 1000,
+        }),
       );
-      expect(logIds(a)).toHaveLength(2);
+      expect(await logIds(a)).toHaveLength(2);
     });
   });
 });
