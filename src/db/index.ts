@@ -2,6 +2,7 @@
 export * from './client.js';
 export * from './groupCommit.js';
 export * from './keyset.js';
+export * from './prepared.js';
 export * from './schema/index.js';
 export * from './syncDb.js';
 export * from './unitOfWork.js';

@@ -1,5 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
-import { afterKeyset } from '../../db/index.js';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { afterKeyset, preparedOn } from '../../db/index.js';
 import { journeys } from '../../db/index.js';
 import type { SyncDb } from '../../db/index.js';
 import type { Journey, JourneyPageAfter } from '../records.js';
@@ -8,8 +8,15 @@ const j = journeys;
 
 /** The journey with this id, or undefined. */
 export function findJourney(db: SyncDb, id: string): Journey | undefined {
-  return db.select().from(j).where(eq(j.id, id)).get();
+  return preparedOn(db, journeyById).get({ id });
 }
+
+const journeyById = (db: SyncDb) =>
+  db
+    .select()
+    .from(j)
+    .where(eq(j.id, sql.placeholder('id')))
+    .prepare();
 
 /** The journey a rider booked with this idempotency key, or undefined. */
 export function findJourneyByKey(db: SyncDb, riderId: string, key: string): Journey | undefined {

@@ -1,12 +1,19 @@
-import { and, between, count, eq, inArray } from 'drizzle-orm';
-import { operators, parkingFacilities } from '../../db/index.js';
+import { and, between, count, eq, inArray, sql } from 'drizzle-orm';
+import { operators, parkingFacilities, preparedOn } from '../../db/index.js';
 import type { SyncDb } from '../../db/index.js';
 import type { Facility, FacilityRef } from '../records.js';
 
 /** The facility with this API id (`"<operatorId>:<ownId>"`), or undefined. */
 export function findFacility(db: SyncDb, id: string): Facility | undefined {
-  return db.select().from(parkingFacilities).where(eq(parkingFacilities.id, id)).get();
+  return preparedOn(db, facilityById).get({ id });
 }
+
+const facilityById = (db: SyncDb) =>
+  db
+    .select()
+    .from(parkingFacilities)
+    .where(eq(parkingFacilities.id, sql.placeholder('id')))
+    .prepare();
 
 /** The references of the facilities among `ids` that exist (any order), in chunks of 500 ids. */
 export function findFacilityRefs(db: SyncDb, ids: readonly string[]): FacilityRef[] {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { and, asc, count, desc, eq, gt, lt, lte, sql } from 'drizzle-orm';
-import { afterKeyset } from '../../db/index.js';
+import { afterKeyset, preparedOn } from '../../db/index.js';
 import { parkingReservations } from '../../db/index.js';
 import type { PageAfter, Reservation } from '../records.js';
 import type { ReservationStatus, TimeWindow } from '../types.js';
@@ -11,8 +11,15 @@ const r = parkingReservations;
 
 /** The reservation with this id, or undefined. */
 export function findReservation(db: SyncDb, id: string): Reservation | undefined {
-  return db.select().from(r).where(eq(r.id, id)).get();
+  return preparedOn(db, reservationById).get({ id });
 }
+
+const reservationById = (db: SyncDb) =>
+  db
+    .select()
+    .from(r)
+    .where(eq(r.id, sql.placeholder('id')))
+    .prepare();
 
 /** The reservation a rider made with this idempotency key, or undefined. */
 export function findByIdempotencyKey(

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { parkingReservations } from '../../db/index.js';
+import { eq, sql } from 'drizzle-orm';
+import { parkingReservations, preparedOn } from '../../db/index.js';
 import type { SyncDb } from '../../db/index.js';
 import type { GateParkingPort } from '../gateParking.js';
 import type { Reservation } from '../records.js';
@@ -9,13 +9,20 @@ import { revokedOrder, revokedWhere, toRevokedPass } from './revokedRows.js';
 
 const r = parkingReservations;
 
+const reservationByCode = (db: SyncDb) =>
+  db
+    .select()
+    .from(r)
+    .where(eq(r.code, sql.placeholder('code')))
+    .prepare();
+
 function update(tx: SyncDb, id: string, changes: Partial<Reservation>): void {
   tx.update(r).set(changes).where(eq(r.id, id)).run();
 }
 
 /** Parking's port for the gate on SQLite: each call runs inside the caller's synchronous IMMEDIATE transaction. */
 export const sqliteGateParking: GateParkingPort<SyncDb> = {
-  reservationByCode: (tx, code) => tx.select().from(r).where(eq(r.code, code)).get(),
+  reservationByCode: (tx, code) => preparedOn(tx, reservationByCode).get({ code }),
   reservationById: (tx, id) => findReservation(tx, id),
   // The IMMEDIATE transaction already holds the database's write lock.
   lockFacility: (tx, facilityId) => findFacility(tx, facilityId),

@@ -1,0 +1,84 @@
+/**
+ * Gate controllers in a process of their own: posts one check-in per pass to a server, `gates`
+ * at a time, as the lot's gates would from their own machines, so that the client's work (HTTP,
+ * JSON, timing) does not share the server's event loop. Run as a script, it reads its job as
+ * JSON on stdin and prints the run as JSON on stdout; `checkInFromGates` starts it.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runConcurrent, type ConcurrentRun } from './http.js';
+
+/** What the gates do. */
+export interface GateJob {
+  /** `POST /v1/parking/checkins` of the server. */
+  url: string;
+  /** The operator key the gates use. */
+  operatorKey: string;
+  facilityId: string;
+  /** When the cars pass the gate (ISO). */
+  at: string;
+  /** One pass per car. */
+  passes: string[];
+  gates: number;
+  /** Prefix of the gate events' idempotency keys (unique per run). */
+  keyPrefix: string;
+}
+
+/** What the gates measured: latencies in pass order, wall time, answers by HTTP status. */
+export interface GateRun extends ConcurrentRun {
+  statuses: Record<number, number>;
+}
+
+async function runGates(job: GateJob): Promise<GateRun> {
+  const statuses: Record<number, number> = {};
+  const run = await runConcurrent(
+    job.passes.map((pass, i) => ({ pass, i })),
+    job.gates,
+    async ({ pass, i }) => {
+      const res = await fetch(job.url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${job.operatorKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          pass,
+          facilityId: job.facilityId,
+          at: job.at,
+          idempotencyKey: `${job.keyPrefix}-${i}`,
+        }),
+      });
+      await res.arrayBuffer();
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    },
+  );
+  return { ...run, statuses };
+}
+
+/** Runs `job` from a child process (the gates), and resolves with what it measured. */
+export function checkInFromGates(job: GateJob): Promise<GateRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`the gate process exited with ${code}`));
+      else resolve(JSON.parse(out) as GateRun);
+    });
+    child.stdin.end(JSON.stringify(job));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  let input = '';
+  process.stdin.on('data', (chunk: Buffer) => (input += chunk.toString()));
+  process.stdin.on('end', () => {
+    runGates(JSON.parse(input) as GateJob).then(
+      (run) => process.stdout.write(JSON.stringify(run)),
+      (error: unknown) => {
+        console.error(error);
+        process.exitCode = 1;
+      },
+    );
+  });
+}
