@@ -72,6 +72,30 @@ describeDialects('reservations', ({ harness }) => {
     );
   });
 
+  it('requests sent together (one group commit): one key once, a conflict refused alone, one space once', async () => {
+    const bob = await h.riderToken('bob');
+    const [a, b, conflicting, other] = await Promise.all([
+      reserve(h, rider, { facilityId, ...MORNING, idempotencyKey: 'together' }),
+      reserve(h, rider, { facilityId, ...MORNING, idempotencyKey: 'together' }),
+      reserve(h, rider, {
+        facilityId,
+        startsAt: MORNING.startsAt,
+        endsAt: '2026-12-01T11:00:00-05:00',
+        idempotencyKey: 'together',
+      }),
+      reserve(h, bob, { facilityId, ...MORNING, idempotencyKey: 'together' }),
+    ]);
+    expect(a.reservation?.status).toBe('CONFIRMED');
+    expect(b.reservation?.id).toBe(a.reservation?.id);
+    expect(conflicting.code).toBe('CONFLICT');
+    // The one space went to the first; Bob's request in the same batch saw it taken.
+    expect(other.code).toBe('NO_CAPACITY');
+    const [count] = await h.query<{ n: number }>(
+      'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM parking_reservations',
+    );
+    expect(count?.n).toBe(1);
+  });
+
   it('an expired hold frees its space, lazily on the next check', async () => {
     const held = await reserve(h, rider, {
       facilityId,

@@ -327,17 +327,21 @@ export async function activeWindows(
   const rows = await db
     .select({ startsAt: r.startsAt, endsAt: r.endsAt })
     .from(r)
-    .where(
-      and(
-        eq(r.facilityId, facilityId),
-        // A checked-in car holds its space until check-out or its window's end (DESIGN.md §11).
-        inArray(r.status, ['HELD', 'CONFIRMED', 'CHECKED_IN']),
-        lt(r.startsAt, new Date(window.endMs)),
-        gt(r.endsAt, new Date(window.startMs)),
-        or(ne(r.status, 'HELD'), gt(r.holdExpiresAt, now)),
-      ),
-    );
+    .where(and(eq(r.facilityId, facilityId), holdingSpace(window, now)));
   return rows.map((row) => ({ startMs: row.startsAt.getTime(), endMs: row.endsAt.getTime() }));
+}
+
+/**
+ * Reservations that hold a space during part of `window` at `now`: confirmed, checked in (a car
+ * holds its space until check-out or its window's end, DESIGN.md §11) or held and not run out.
+ */
+function holdingSpace(window: TimeWindow, now: Date) {
+  return and(
+    inArray(r.status, ['HELD', 'CONFIRMED', 'CHECKED_IN']),
+    lt(r.startsAt, new Date(window.endMs)),
+    gt(r.endsAt, new Date(window.startMs)),
+    or(ne(r.status, 'HELD'), gt(r.holdExpiresAt, now)),
+  );
 }
 
 /**
@@ -355,15 +359,7 @@ export async function activeWindowsOf(
   const rows = await db
     .select({ facilityId: r.facilityId, startsAt: r.startsAt, endsAt: r.endsAt })
     .from(r)
-    .where(
-      and(
-        inArray(r.facilityId, [...facilityIds]),
-        inArray(r.status, ['HELD', 'CONFIRMED', 'CHECKED_IN']),
-        lt(r.startsAt, new Date(span.endMs)),
-        gt(r.endsAt, new Date(span.startMs)),
-        or(ne(r.status, 'HELD'), gt(r.holdExpiresAt, now)),
-      ),
-    );
+    .where(and(inArray(r.facilityId, [...facilityIds]), holdingSpace(span, now)));
   for (const row of rows) {
     const window = { startMs: row.startsAt.getTime(), endMs: row.endsAt.getTime() };
     const list = out.get(row.facilityId);
