@@ -30,6 +30,11 @@ export async function startServer(
     });
   }
   const stopShared = await services.feeds.followShared();
+  // Journeys cancelled, re-booked or checked in through another replica: its followers hear it here.
+  const stopJourneys = await services.journeys.followShared().catch((error: unknown) => {
+    logger.error({ err: error }, 'following journey changes of other replicas failed');
+    return () => Promise.resolve();
+  });
   // Feeds imported with the CLI on this data folder are served without a restart.
   const stopWatching = services.feeds.watch();
   // Streets too (imported with the CLI, through another worker or, on DATABASE_URL, another replica).
@@ -94,6 +99,7 @@ export async function startServer(
       logger.info('shutting down');
       stopWatching();
       stopShared();
+      void stopJourneys().catch(() => undefined);
       stopWatchingStreets();
       stopFollowing();
       stopJobs();

@@ -60,6 +60,16 @@ export class JourneyService {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Follows the changes other replicas make (DATABASE_URL): their cancellations, re-bookings and
+   * check-ins reach this process's listeners too. Resolves with a function that stops following;
+   * a no-op where the repository has no followers to tell (SQLite, one process writes).
+   */
+  async followShared(): Promise<() => Promise<void>> {
+    const following = await this.deps.repository.follow?.((id) => this.changed(id));
+    return following ?? (() => Promise.resolve());
+  }
+
   /** Tells the listeners that journey `id` changed (also for changes made elsewhere, e.g. its reservation). */
   changed(id: string): void {
     for (const l of this.listeners) l(id);

@@ -54,4 +54,10 @@ export interface JourneyRepository {
       reservation: Reservation | undefined,
     ) => JourneyRebooking | undefined,
   ): Promise<StoredJourney>;
+  /**
+   * Calls `listener` with the id of every journey whose stored state any replica changed
+   * (cancelled, re-booked, checked in); absent where this process makes every change itself
+   * (SQLite). Resolves with a function that stops it.
+   */
+  follow?(listener: (journeyId: string) => void): Promise<() => Promise<void>>;
 }

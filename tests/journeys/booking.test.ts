@@ -39,7 +39,7 @@ const TRIP = {
 
 describeDialects(
   'booking and following journeys (sample feed, sample facilities)',
-  ({ harness }) => {
+  ({ harness, replica, dialect }) => {
     let h: Harness;
     let rider: string;
     let otherRider: string;
@@ -333,5 +333,33 @@ describeDialects(
       });
       expect(bus.from.stop?.id).toBe(planned.from.stop?.id);
     });
+
+    it.runIf(dialect === 'postgres')(
+      'another replica hears a cancellation made here (journeys_changed), so its followers look again',
+      async () => {
+        const other = await replica({ nowMs: NOW_MS });
+        const heard: string[] = [];
+        other.services.journeys.onChange((id) => heard.push(id));
+        const stop = await other.services.journeys.followShared();
+        try {
+          const { journey } = await book(h, rider, itineraries[0]!.id, 'heard-elsewhere');
+          expect(journey?.status).toBe('CONFIRMED');
+          expect((await cancelJourney(h, rider, journey!.id)).journey?.status).toBe('CANCELLED');
+          const started = Date.now();
+          while (!heard.includes(journey!.id) && Date.now() - started < 1000) {
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+          expect(heard).toContain(journey!.id);
+          // And what its database holds is the cancelled journey.
+          const [row] = await other.query<{ status: string }>(
+            `SELECT status FROM journeys WHERE id = '${journey!.id}'`,
+          );
+          expect(row?.status).toBe('CANCELLED');
+        } finally {
+          await stop();
+          await other.close();
+        }
+      },
+    );
   },
 );

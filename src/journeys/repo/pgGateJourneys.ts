@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { pgSchema, type PgRunner } from '../../db/index.js';
 import type { GateJourneyPortAsync } from '../gateJourneys.js';
-import { findJourney } from './pgJourneyRows.js';
+import { findJourney, notifyJourney } from './pgJourneyRows.js';
 
 const j = pgSchema.journeys;
 
@@ -16,5 +16,6 @@ export const pgGateJourneys: GateJourneyPortAsync<PgRunner> = {
       .update(j)
       .set({ status: 'STARTED' })
       .where(and(eq(j.id, id), eq(j.status, 'CONFIRMED')));
+    await notifyJourney(tx, id);
   },
 };

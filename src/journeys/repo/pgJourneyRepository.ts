@@ -7,7 +7,9 @@ import {
   findJourneyByKey,
   insertJourney,
   lockBookingKey,
+  JOURNEYS_CHANNEL,
   markCancelled,
+  notifyJourney,
   riderJourneys,
   updateItinerary,
 } from './pgJourneyRows.js';
@@ -15,7 +17,8 @@ import {
 /**
  * Journeys on PostgreSQL (DESIGN.md §9): a booking is one READ COMMITTED transaction serialized
  * per (rider, idempotency key), its space reserved through parking's port (which locks the
- * facility row); a cancellation locks the journey row.
+ * facility row); a cancellation locks the journey row. Cancellations, re-bookings and check-ins
+ * notify `journeys_changed`, which `follow` listens to.
  */
 export function pgJourneyRepository(
   db: PgDb,
@@ -91,10 +94,15 @@ export function pgJourneyRepository(
           reservationId,
         };
         await updateItinerary(tx, id, fields);
+        await notifyJourney(tx, id);
         return withReservation(tx, { ...journey!, ...fields }, nowMs);
       });
       await parking.committed(touched);
       return stored;
+    },
+    follow: async (listener) => {
+      const meta = await db.$client.listen(JOURNEYS_CHANNEL, listener);
+      return () => meta.unlisten();
     },
     cancel: async (id, nowMs, decide) =>
       afterCommit(
@@ -103,6 +111,7 @@ export function pgJourneyRepository(
           if (!decide(journey)) return withReservation(tx, journey!, nowMs);
           const now = new Date(nowMs);
           await markCancelled(tx, id, now);
+          await notifyJourney(tx, id);
           if (journey!.reservationId) await parking.release(tx, journey!.reservationId, nowMs);
           return withReservation(tx, { ...journey!, status: 'CANCELLED', cancelledAt: now }, nowMs);
         }),

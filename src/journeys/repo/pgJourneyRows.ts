@@ -53,6 +53,14 @@ export async function updateItinerary(
 }
 
 /** Marks a journey CANCELLED at `now`. */
+/** The channel a journey's stored changes are told on, with its id as payload (DESIGN.md §9). */
+export const JOURNEYS_CHANNEL = 'journeys_changed';
+
+/** Tells every replica that journey `id` changed (delivered at commit), so that its followers look again. */
+export async function notifyJourney(db: PgRunner, id: string): Promise<void> {
+  await db.execute(sql`SELECT pg_notify(${JOURNEYS_CHANNEL}, ${id})`);
+}
+
 export async function markCancelled(db: PgRunner, id: string, now: Date): Promise<void> {
   await db.update(j).set({ status: 'CANCELLED', cancelledAt: now }).where(eq(j.id, id));
 }
