@@ -77,6 +77,7 @@ export function createApp(services: Services): Hono {
     credentialPerMinute: config.rateLimitCredentialPerMinute,
     exemptIps: config.rateLimitExemptIps,
     trustProxy: config.trustProxy,
+    sql: services.pg?.$client,
   });
   app.use('/graphql', limiter);
   app.use('/v1/*', limiter);

@@ -4,5 +4,6 @@ export * from './feeds.js';
 export * from './journeys.js';
 export * from './parking.js';
 export * from './pass.js';
+export * from './rateLimits.js';
 export * from './realtime.js';
 export * from './streets.js';

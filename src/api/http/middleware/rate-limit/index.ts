@@ -2,12 +2,14 @@ import cluster from 'node:cluster';
 import { createHash } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
+import type postgres from 'postgres';
 import {
   RateLimiterCluster,
   RateLimiterMemory,
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
+import { pgLimiter } from './pgLimiter.js';
 
 /** Options of `rateLimit`. */
 export interface RateLimitOptions {
@@ -19,6 +21,11 @@ export interface RateLimitOptions {
   exemptIps?: readonly string[];
   /** Take the client IP from the last `X-Forwarded-For` hop (behind one reverse proxy). */
   trustProxy?: boolean;
+  /**
+   * The shared database (DATABASE_URL): the counters are rows of its `rate_limits` table, so that
+   * the limits hold across replicas. Without it they are kept in memory (or the cluster primary).
+   */
+  sql?: postgres.Sql;
 }
 
 /**
@@ -37,20 +44,22 @@ export function clientIp(c: Context, trustProxy = false): string | undefined {
 }
 
 /**
- * Counters with fixed one-minute windows: in memory, or in a cluster worker in the primary
- * (rate-limiter-flexible's cluster limiter over IPC), so that the limits hold for the whole server
- * however many workers its clients' connections land on.
+ * Counters with fixed one-minute windows: in the shared database when there is one (across
+ * replicas); else in memory, or in a cluster worker in the primary (rate-limiter-flexible's
+ * cluster limiter over IPC), so that the limits hold for the whole server however many workers
+ * its clients' connections land on.
  */
-function limiter(keyPrefix: string, points: number): RateLimiterAbstract {
+function limiter(keyPrefix: string, points: number, sql?: postgres.Sql): RateLimiterAbstract {
+  if (sql) return pgLimiter(sql, keyPrefix, points);
   return cluster.isWorker
     ? new RateLimiterCluster({ keyPrefix, points, duration: 60, timeoutMs: 3000 })
     : new RateLimiterMemory({ keyPrefix, points, duration: 60 });
 }
 
 /**
- * Rate limits per client IP and per credential with fixed one-minute windows kept in memory
- * (rate-limiter-flexible). Over a limit the answer is 429 `{ error: { code: 'RATE_LIMITED' } }`
- * with `Retry-After`. The credential's bucket is keyed by a hash of the whole Authorization value,
+ * Rate limits per client IP and per credential with fixed one-minute windows
+ * (rate-limiter-flexible), counted in the shared database or in memory. Over a limit the answer
+ * is 429 `{ error: { code: 'RATE_LIMITED' } }` with `Retry-After`. The credential's bucket is keyed by a hash of the whole Authorization value,
  * so a forged token cannot drain someone else's bucket; requests without a socket (in-process)
  * and exempt IPs are not limited.
  */
@@ -62,9 +71,9 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       await next();
     };
   }
-  const byIp = limiter('ip', perMinute);
+  const byIp = limiter('ip', perMinute, options.sql);
   const byCredential =
-    credentialPerMinute > 0 ? limiter('credential', credentialPerMinute) : undefined;
+    credentialPerMinute > 0 ? limiter('credential', credentialPerMinute, options.sql) : undefined;
 
   return async function rateLimitMiddleware(c, next) {
     const ip = clientIp(c, trustProxy);
@@ -79,7 +88,8 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
         await byCredential.consume(createHash('sha256').update(authorization).digest('base64url'));
       }
     } catch (refusal) {
-      // The counters are unreachable (the cluster primary did not answer in time): fail open.
+      // The counters are unreachable (the cluster primary did not answer in time, or the
+      // database and its in-memory insurance both failed): fail open.
       if (!(refusal instanceof RateLimiterRes)) {
         await next();
         return;
