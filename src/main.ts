@@ -59,7 +59,7 @@ export async function startServer(
   };
   const leaderLock =
     shared &&
-    new LeaderLock(shared.pg, {
+    new LeaderLock(config.databaseUrl!, {
       onLead: () => {
         logger.info('leader: running the once-per-server jobs');
         startJobs();
