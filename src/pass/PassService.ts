@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import { claimsOf, type PassClaims, type PassSubject } from './claims.js';
+import { claimsOf, parseClaims, type PassClaims, type PassSubject } from './claims.js';
 import { PassInvalidError } from './errors.js';
 import { kidOf, signPass, verifyPass } from './passTokens.js';
 import { riderPseudonym } from './pseudonym.js';
@@ -47,30 +47,47 @@ export class PassService {
 
   constructor(private readonly deps: PassDeps) {}
 
-  /** The journey's pass: the one issued before, or a new one signed with the current key. */
+  /**
+   * The journey's pass: the one issued before while it still says what the journey holds, or a
+   * new one signed with the current key (after a re-booking moved its times or its parking, the
+   * new pass replaces the old, whose reservation code the gate then no longer accepts).
+   */
   async passFor(subject: PassSubject): Promise<IssuedPass> {
     const stored = await this.deps.repository.findPass(subject.journeyId);
-    if (stored) return issued(stored);
-    return issued(await this.issue(subject));
+    if (stored && sameClaims(claimsInToken(stored.token), this.claimsFor(subject))) {
+      return issued(stored);
+    }
+    return issued(await this.issue(subject, stored?.token));
   }
 
-  /** Signs and stores a new pass for `subject` (the first stored wins if two replicas race). */
-  async issue(subject: PassSubject): Promise<StoredPass> {
-    const { pseudonymKey, graceSeconds, repository } = this.deps;
-    const claims = claimsOf(
+  /**
+   * Signs and stores a new pass for `subject`, in place of the stored pass whose token is
+   * `replacing` if given (the first stored wins if two replicas race).
+   */
+  async issue(subject: PassSubject, replacing?: string): Promise<StoredPass> {
+    const { repository } = this.deps;
+    const claims = this.claimsFor(subject);
+    const key = await this.signingKey();
+    const token = await signPass(claims, key);
+    return repository.savePass(
+      {
+        journeyId: subject.journeyId,
+        kid: key.kid,
+        token,
+        expiresAt: new Date(claims.exp * 1000),
+        issuedAt: new Date(this.deps.clock.nowMs()),
+      },
+      replacing,
+    );
+  }
+
+  private claimsFor(subject: PassSubject): PassClaims {
+    const { pseudonymKey, graceSeconds } = this.deps;
+    return claimsOf(
       subject,
       riderPseudonym(pseudonymKey, subject.journeyId, subject.riderId),
       graceSeconds,
     );
-    const key = await this.signingKey();
-    const token = await signPass(claims, key);
-    return repository.savePass({
-      journeyId: subject.journeyId,
-      kid: key.kid,
-      token,
-      expiresAt: new Date(claims.exp * 1000),
-      issuedAt: new Date(this.deps.clock.nowMs()),
-    });
   }
 
   /** The claims of a pass signed by one of this server's keys; PASS_INVALID otherwise (times unchecked). */
@@ -121,6 +138,21 @@ export class PassService {
     this.verifying.set(kid, key);
     return key;
   }
+}
+
+/** The claims a stored token carries (signed by this server: read, not verified). */
+function claimsInToken(token: string): PassClaims | undefined {
+  try {
+    return parseClaims(
+      JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function sameClaims(a: PassClaims | undefined, b: PassClaims): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function issued(row: StoredPass): IssuedPass {

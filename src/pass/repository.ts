@@ -31,8 +31,11 @@ export interface PassRepository {
   ): Promise<StoredPassKey>;
   /** The pass issued for a journey, or undefined. */
   findPass(journeyId: string): Promise<StoredPass | undefined>;
-  /** Stores a journey's pass unless one is stored already; resolves with the stored one (the first wins). */
-  savePass(row: StoredPass): Promise<StoredPass>;
+  /**
+   * Stores a journey's pass unless one is stored already, or with `replacing` in place of the
+   * stored pass whose token that is; resolves with the stored one (the first write wins).
+   */
+  savePass(row: StoredPass, replacing?: string): Promise<StoredPass>;
   /**
    * One unit that locks the reservation's facility as reservations do: reads the state for
    * `lookup`; `decide` answers undefined to return the earlier event (a retry), or the event to

@@ -238,6 +238,23 @@ describe.skipIf(!existsSync(SI_ZIP))('journeyUpdated over a real server (issue 1
     ).find((it) => it.legs.some((l) => l.mode === 'PARK' && l.parking?.reservable))!;
     const p = earlier.legs.find((l) => l.mode === 'PARK')!.parking!;
 
+    const passOf = async () => {
+      const res = await h.gql<{ journey: { pass: { token: string } } }>(
+        'query ($id: ID!) { journey(id: $id) { pass { token } } }',
+        { id: journey.id },
+        rider,
+      );
+      const token = res.body.data!.journey.pass.token;
+      const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+        pk: { f: string; c: string; s: number; e: number }[];
+      };
+      return { token, parking: claims.pk };
+    };
+    const before = await passOf();
+    expect(before.parking).toEqual([
+      expect.objectContaining({ c: booked.code, s: Date.parse(booked.startsAt) / 1000 }),
+    ]);
+
     const swapped = await rebook(journey.id, earlier.id, 'swap-1');
 
     expect(swapped.code).toBeUndefined();
@@ -249,6 +266,18 @@ describe.skipIf(!existsSync(SI_ZIP))('journeyUpdated over a real server (issue 1
       facility: { id: p.facility.id },
     });
     expect(after.reservation!.id).not.toBe(booked.id);
+    // The pass now names the new space: a gate would refuse the old one's code.
+    const renewed = await passOf();
+    expect(renewed.token).not.toBe(before.token);
+    expect(renewed.parking).toEqual([
+      {
+        f: p.facility.id,
+        c: after.reservation!.code,
+        s: Date.parse(p.startsAt) / 1000,
+        e: Date.parse(p.endsAt) / 1000,
+      },
+    ]);
+    expect((await passOf()).token).toBe(renewed.token);
     expect(after.legs.find((l) => l.mode === 'PARK')!.parking!.reservation!.id).toBe(
       after.reservation!.id,
     );

@@ -40,7 +40,19 @@ export function passRow(db: SyncDb, journeyId: string): StoredPass | undefined {
   return db.select().from(journeyPasses).where(eq(journeyPasses.journeyId, journeyId)).get();
 }
 
-/** Inserts a pass unless the journey has one. */
-export function insertPass(db: SyncDb, row: StoredPass): void {
-  db.insert(journeyPasses).values(row).onConflictDoNothing().run();
+/**
+ * Inserts a pass unless the journey has one; with `replacing`, replaces the stored pass if its
+ * token is still that one (a pass that no longer says what the journey holds).
+ */
+export function insertPass(db: SyncDb, row: StoredPass, replacing?: string): void {
+  const insert = db.insert(journeyPasses).values(row);
+  if (replacing === undefined) insert.onConflictDoNothing().run();
+  else
+    insert
+      .onConflictDoUpdate({
+        target: journeyPasses.journeyId,
+        set: row,
+        setWhere: eq(journeyPasses.token, replacing),
+      })
+      .run();
 }

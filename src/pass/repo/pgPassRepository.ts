@@ -84,8 +84,8 @@ export function pgPassRepository(
         return row;
       }),
     findPass: (journeyId) => passRow(db, journeyId),
-    savePass: async (row) => {
-      await insertPass(db, row);
+    savePass: async (row, replacing) => {
+      await insertPass(db, row, replacing);
       return (await passRow(db, row.journeyId))!;
     },
     recordGateEvent,

@@ -45,9 +45,19 @@ export async function passRow(db: PgRunner, journeyId: string): Promise<StoredPa
   return row;
 }
 
-/** Inserts a pass unless the journey has one (a concurrent insert is waited for, then skipped). */
-export async function insertPass(db: PgRunner, row: StoredPass): Promise<void> {
-  await db.insert(p).values(row).onConflictDoNothing();
+/**
+ * Inserts a pass unless the journey has one (a concurrent insert is waited for, then skipped);
+ * with `replacing`, replaces the stored pass if its token is still that one.
+ */
+export async function insertPass(db: PgRunner, row: StoredPass, replacing?: string): Promise<void> {
+  const insert = db.insert(p).values(row);
+  if (replacing === undefined) await insert.onConflictDoNothing();
+  else
+    await insert.onConflictDoUpdate({
+      target: p.journeyId,
+      set: row,
+      setWhere: eq(p.token, replacing),
+    });
 }
 
 /** The event an operator recorded with this idempotency key, or undefined. */

@@ -49,9 +49,9 @@ export function sqlitePassRepository(
         return row;
       }),
     findPass: (journeyId) => Promise.resolve(passRow(db, journeyId)),
-    savePass: (row) =>
+    savePass: (row, replacing) =>
       unit.run((tx) => {
-        insertPass(tx, row);
+        insertPass(tx, row, replacing);
         return passRow(tx, row.journeyId)!;
       }),
     recordGateEvent: (lookup, nowMs, decide) =>
