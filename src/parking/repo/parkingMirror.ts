@@ -142,16 +142,7 @@ export class ParkingMirror implements ParkingReads {
       latestAvailability(this.db, ids),
       liveReservations(this.db, since, ids),
     ]);
-    const liveBy = groupByFacility(live);
-    for (const facility of facilities) {
-      this.put({
-        facility,
-        latest: latest.get(facility.id),
-        live: liveBy.get(facility.id) ?? [],
-        seq,
-        learned: new Map(),
-      });
-    }
+    this.putLoaded(facilities, latest, live, seq);
   }
 
   private async reloadAll(): Promise<void> {
@@ -165,6 +156,16 @@ export class ParkingMirror implements ParkingReads {
       this.db,
       facilities.map((f) => f.id),
     );
+    this.putLoaded(facilities, latest, live, seq);
+  }
+
+  /** What one load read, as entries (each put unless a newer load wrote its facility). */
+  private putLoaded(
+    facilities: readonly Facility[],
+    latest: Map<string, StoredAvailability>,
+    live: readonly Reservation[],
+    seq: number,
+  ): void {
     const liveBy = groupByFacility(live);
     for (const facility of facilities) {
       this.put({
