@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { loadConfig, type Config } from '../../src/config.js';
 
 /**
  * The PostgreSQL server the PostgreSQL suites use: `TEST_DATABASE_URL` (`.ci/run` exports it once
@@ -53,5 +54,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await admin.end({ timeout: 1 });
       }
     },
+  };
+}
+
+/** The configuration of a quiet replica on `dataDir` and `databaseUrl`, on a free port of 127.0.0.1. */
+export function replicaConfig(dataDir: string, databaseUrl: string): Config {
+  return {
+    ...loadConfig({}),
+    dataDir,
+    databaseUrl,
+    host: '127.0.0.1',
+    port: 0,
+    loadSample: false,
+    logLevel: 'silent',
   };
 }

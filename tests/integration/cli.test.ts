@@ -11,7 +11,12 @@ import { loadConfig } from '../../src/config.js';
 import { startServer } from '../../src/main.js';
 import { SAMPLE_FEED_DIR } from '../../src/sample.js';
 import { eventually } from '../helpers/eventually.js';
-import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/pg.js';
+import {
+  createTestDatabase,
+  testDialects,
+  type TestDatabase,
+  replicaConfig,
+} from '../helpers/pg.js';
 import { feedMessage } from '../realtime/rtHelpers.js';
 
 const run = promisify(execFile);
@@ -160,15 +165,7 @@ describe.runIf(testDialects().includes('postgres'))('the maas CLI against DATABA
     database = await createTestDatabase();
     sql = postgres(database.url, { max: 1, onnotice: () => undefined });
     // A replica on an empty database: it holds the leader lock, so it runs realtime polling.
-    server = await startServer({
-      ...loadConfig({}),
-      dataDir: emptyDir(),
-      databaseUrl: database.url,
-      host: '127.0.0.1',
-      port: 0,
-      loadSample: false,
-      logLevel: 'silent',
-    });
+    server = await startServer(replicaConfig(emptyDir(), database.url));
   }, 60_000);
   afterAll(async () => {
     await server.close();

@@ -12,7 +12,12 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startServer } from '../../src/main.js';
-import { createTestDatabase, TEST_PG_URL, type TestDatabase } from '../helpers/pg.js';
+import {
+  createTestDatabase,
+  TEST_PG_URL,
+  type TestDatabase,
+  replicaConfig,
+} from '../helpers/pg.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/maas.js');
@@ -82,15 +87,7 @@ describe.runIf(TEST_PG_URL)('maas pass rotate-key with DATABASE_URL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    server = await startServer({
-      ...loadConfig({}),
-      dataDir: serverDir,
-      databaseUrl: database.url,
-      host: '127.0.0.1',
-      port: 0,
-      loadSample: false,
-      logLevel: 'silent',
-    });
+    server = await startServer(replicaConfig(serverDir, database.url));
   }, 60_000);
   afterAll(async () => {
     await server.close();
