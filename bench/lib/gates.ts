@@ -3,8 +3,13 @@
  * at a time, as the lot's gates would from their own machines, so that the client's work (HTTP,
  * JSON, timing) does not share the server's event loop. Run as a script, it reads its job as
  * JSON on stdin and prints the run as JSON on stdout; `checkInFromGates` starts it.
+ *
+ * The gates speak node:http over kept-alive connections, one per gate. Not fetch: on this 2-core
+ * machine fetch (undici, web streams) alone tops out near 1,000 requests/s with p95 near 90 ms
+ * against an endpoint that does nothing, so it measured the simulated gates, not the server.
  */
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { runConcurrent, type ConcurrentRun } from './http.js';
 
@@ -29,27 +34,54 @@ export interface GateRun extends ConcurrentRun {
   statuses: Record<number, number>;
 }
 
+/** POSTs `body` as JSON and resolves with the status once the answer has been read whole. */
+function post(agent: http.Agent, url: URL, key: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          authorization: `Bearer ${key}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        res.on('data', () => undefined);
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 async function runGates(job: GateJob): Promise<GateRun> {
   const statuses: Record<number, number> = {};
-  const run = await runConcurrent(
-    job.passes.map((pass, i) => ({ pass, i })),
-    job.gates,
-    async ({ pass, i }) => {
-      const res = await fetch(job.url, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${job.operatorKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
+  const url = new URL(job.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.gates });
+  try {
+    const run = await runConcurrent(
+      job.passes.map((pass, i) => ({ pass, i })),
+      job.gates,
+      async ({ pass, i }) => {
+        const body = JSON.stringify({
           pass,
           facilityId: job.facilityId,
           at: job.at,
           idempotencyKey: `${job.keyPrefix}-${i}`,
-        }),
-      });
-      await res.arrayBuffer();
-      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-    },
-  );
-  return { ...run, statuses };
+        });
+        const status = await post(agent, url, job.operatorKey, body);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      },
+    );
+    return { ...run, statuses };
+  } finally {
+    agent.destroy();
+  }
 }
 
 /** Runs `job` from a child process (the gates), and resolves with what it measured. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { SyncDb } from './syncDb.js';
 
 const bySession = new WeakMap<object, Map<object, unknown>>();
@@ -22,4 +23,14 @@ export function preparedOn<T>(db: SyncDb, build: (db: SyncDb) => T): T {
     queries.set(build, query);
   }
   return query;
+}
+
+/**
+ * A named placeholder typed as the column value it stands for, for the `.set()` of a prepared
+ * update: drizzle's `set` types do not take a placeholder, but at run time it wraps one in a
+ * parameter of that column, so the value given at execution is encoded as the column's own
+ * (a Date as its integer for a `timestamp_ms` column).
+ */
+export function placeholderOf<T>(name: string): T {
+  return sql.placeholder(name) as unknown as T;
 }

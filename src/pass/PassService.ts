@@ -1,8 +1,7 @@
-import type { KeyObject } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { claimsOf, parseClaims, type PassClaims, type PassSubject } from './claims.js';
 import { PassInvalidError } from './errors.js';
-import { kidOf, signPass, verifyPass } from './passTokens.js';
+import { passJwsOf, rawPublicKeyOf, signPass, verifyPass } from './passTokens.js';
 import { riderPseudonym } from './pseudonym.js';
 import type { StoredPass } from './records.js';
 import type { PassRepository } from './repository.js';
@@ -43,7 +42,8 @@ export interface Jwks {
  */
 export class PassService {
   private signing: { key: SigningKey; readAtMs: number } | undefined;
-  private readonly verifying = new Map<string, KeyObject>();
+  /** Raw Ed25519 public keys by `kid`, as libsodium verifies with them. */
+  private readonly verifying = new Map<string, Buffer>();
 
   constructor(private readonly deps: PassDeps) {}
 
@@ -92,11 +92,11 @@ export class PassService {
 
   /** The claims of a pass signed by one of this server's keys; PASS_INVALID otherwise (times unchecked). */
   async verify(token: string): Promise<PassClaims> {
-    const kid = kidOf(token);
-    if (!kid) throw new PassInvalidError('the pass is not a compact EdDSA JWS with a key id');
-    const key = this.verifying.get(kid) ?? (await this.loadKey(kid));
-    if (!key) throw new PassInvalidError(`the pass was signed by an unknown key "${kid}"`);
-    return verifyPass(token, key);
+    const jws = passJwsOf(token);
+    if (!jws) throw new PassInvalidError('the pass is not a compact EdDSA JWS with a key id');
+    const key = this.verifying.get(jws.kid) ?? (await this.loadKey(jws.kid));
+    if (!key) throw new PassInvalidError(`the pass was signed by an unknown key "${jws.kid}"`);
+    return verifyPass(jws, key);
   }
 
   /** The public keys a gate needs now: the signing key, and retired keys until their last pass expired. */
@@ -131,10 +131,10 @@ export class PassService {
     return key;
   }
 
-  private async loadKey(kid: string): Promise<KeyObject | undefined> {
+  private async loadKey(kid: string): Promise<Buffer | undefined> {
     const row = await this.deps.repository.findKey(kid);
     if (!row) return undefined;
-    const key = signingKeyOf(row).publicKey;
+    const key = rawPublicKeyOf(row.publicJwk);
     this.verifying.set(kid, key);
     return key;
   }

@@ -8,7 +8,6 @@ export {
   type CheckOutRequest,
   type GateDeps,
 } from './GateService.js';
-export { PASS_ALG, verifyPass } from './passTokens.js';
 export { PassService, type IssuedPass, type Jwks, type PassDeps } from './PassService.js';
 export { PSEUDONYM_KEY_PURPOSE } from './pseudonym.js';
 export { qrPng, qrSvg } from './qr.js';

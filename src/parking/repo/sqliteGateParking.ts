@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { parkingReservations, preparedOn } from '../../db/index.js';
+import { parkingReservations, placeholderOf, preparedOn } from '../../db/index.js';
 import type { SyncDb } from '../../db/index.js';
 import type { GateParkingPort } from '../gateParking.js';
 import type { Reservation } from '../records.js';
@@ -16,9 +16,19 @@ const reservationByCode = (db: SyncDb) =>
     .where(eq(r.code, sql.placeholder('code')))
     .prepare();
 
-function update(tx: SyncDb, id: string, changes: Partial<Reservation>): void {
-  tx.update(r).set(changes).where(eq(r.id, id)).run();
-}
+/** A reservation's gate update: its status and the instant of the check-in or check-out. */
+const gateUpdate = (column: 'checkedInAt' | 'checkedOutAt') => (db: SyncDb) =>
+  db
+    .update(r)
+    .set({
+      status: placeholderOf<Reservation['status']>('status'),
+      [column]: placeholderOf<Date>('at'),
+      updatedAt: placeholderOf<Date>('now'),
+    })
+    .where(eq(r.id, sql.placeholder('id')))
+    .prepare();
+const checkInUpdate = gateUpdate('checkedInAt');
+const checkOutUpdate = gateUpdate('checkedOutAt');
 
 /** Parking's port for the gate on SQLite: each call runs inside the caller's synchronous IMMEDIATE transaction. */
 export const sqliteGateParking: GateParkingPort<SyncDb> = {
@@ -32,7 +42,12 @@ export const sqliteGateParking: GateParkingPort<SyncDb> = {
       checkedInAt: new Date(atMs),
       updatedAt: new Date(nowMs),
     };
-    update(tx, reservation.id, changes);
+    preparedOn(tx, checkInUpdate).run({
+      id: reservation.id,
+      status: changes.status,
+      at: changes.checkedInAt,
+      now: changes.updatedAt,
+    });
     return { ...reservation, ...changes };
   },
   checkOut: (tx, reservation, atMs, nowMs) => {
@@ -41,7 +56,12 @@ export const sqliteGateParking: GateParkingPort<SyncDb> = {
       checkedOutAt: new Date(atMs),
       updatedAt: new Date(nowMs),
     };
-    update(tx, reservation.id, changes);
+    preparedOn(tx, checkOutUpdate).run({
+      id: reservation.id,
+      status: changes.status,
+      at: changes.checkedOutAt,
+      now: changes.updatedAt,
+    });
     return { ...reservation, ...changes };
   },
   revokedSince: (tx, facilityId, sinceMs, limit) =>

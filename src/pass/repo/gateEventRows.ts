@@ -22,5 +22,21 @@ const gateEventByKey = (db: SyncDb) =>
 
 /** Inserts an event; the unique (reservation, kind) index refuses a second check-in even if a rule slipped. */
 export function insertGateEvent(db: SyncDb, row: GateEvent): void {
-  db.insert(gateEvents).values(row).run();
+  preparedOn(db, insertEvent).run(row);
 }
+
+const insertEvent = (db: SyncDb) =>
+  db
+    .insert(gateEvents)
+    .values({
+      id: sql.placeholder('id'),
+      operatorId: sql.placeholder('operatorId'),
+      facilityId: sql.placeholder('facilityId'),
+      reservationId: sql.placeholder('reservationId'),
+      kind: sql.placeholder('kind'),
+      at: sql.placeholder('at'),
+      idempotencyKey: sql.placeholder('idempotencyKey'),
+      requestHash: sql.placeholder('requestHash'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare();
