@@ -31,6 +31,7 @@ export function preparedOn<T>(db: SyncDb, build: (db: SyncDb) => T): T {
  * parameter of that column, so the value given at execution is encoded as the column's own
  * (a Date as its integer for a `timestamp_ms` column).
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T is the column's type, named by the caller
 export function placeholderOf<T>(name: string): T {
   return sql.placeholder(name) as unknown as T;
 }
