@@ -18,14 +18,14 @@ interface Answer {
 function send(
   port: number,
   body: string,
-  options: { chunked?: boolean; headers?: Record<string, string> } = {},
+  options: { chunked?: boolean; headers?: Record<string, string>; path?: string } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         host: '127.0.0.1',
         port,
-        path: '/graphql',
+        path: options.path ?? '/graphql',
         method: 'POST',
         agent: false,
         headers: {
@@ -117,6 +117,66 @@ describe('/graphql over a real socket, with and without Content-Length', () => {
       const errors = (JSON.parse(plain.body) as { errors?: { extensions?: { code?: string } }[] })
         .errors;
       expect(errors?.[0]?.extensions?.code).toEqual(expect.any(String));
+    }
+  });
+});
+
+describe('REST JSON bodies over a real socket and in process', () => {
+  let h: Harness;
+  let server: ServerType;
+  let port: number;
+  let operator: string;
+
+  beforeAll(async () => {
+    h = createHarness();
+    operator = await h.apiKey({ role: 'operator', operatorId: 'sample' });
+    server = serve({ fetch: h.app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await h.close();
+  });
+
+  /** The same gate body over the socket (with and without a Content-Length) and through app.request. */
+  const everyPath = async (body: string): Promise<Answer[]> => {
+    const headers = { authorization: `Bearer ${operator}` };
+    const inProcess = await h.app.request('/v1/parking/checkins', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body,
+    });
+    return [
+      await send(port, body, { path: '/v1/parking/checkins', headers }),
+      await send(port, body, { path: '/v1/parking/checkins', headers, chunked: true }),
+      { status: inProcess.status, headers: {}, body: await inProcess.text() },
+    ];
+  };
+
+  it('reads a gate event the same on every path: a pass that does not parse is PASS_INVALID', async () => {
+    const body = JSON.stringify({
+      pass: 'not.a.pass',
+      facilityId: 'sample:si-mall',
+      at: new Date(h.clock.nowMs()).toISOString(),
+      idempotencyKey: 'gate-1',
+    });
+    for (const answer of await everyPath(body)) {
+      expect(JSON.parse(answer.body), answer.body).toMatchObject({
+        error: { code: 'PASS_INVALID' },
+      });
+    }
+  });
+
+  it('answers broken JSON with 400 BAD_USER_INPUT and a body over 16 KiB with 413 on every path', async () => {
+    for (const answer of await everyPath('{"pass": "a.b.c",')) {
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'BAD_USER_INPUT' } });
+    }
+    const big = JSON.stringify({ pass: 'x'.repeat(17 * 1024), facilityId: 'f', at: 'now' });
+    for (const answer of await everyPath(big)) {
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
     }
   });
 });

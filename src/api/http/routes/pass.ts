@@ -14,7 +14,11 @@ import type { Services } from '../../../services.js';
 import { formatInstant } from '../../../transit/index.js';
 import { requireGateOperator } from '../../graphql/gateCaller.js';
 import { passSubjectOf } from '../../passSubject.js';
+import { jsonBodyOf } from '../jsonBody.js';
 import { gateEventOfBody } from './gateBody.js';
+
+/** Largest gate event body, bytes (a pass is a few hundred). */
+const MAX_GATE_BODY_BYTES = 16 * 1024;
 
 /**
  * Journey passes over plain HTTP (DESIGN.md §11): the public keys, the rider's QR code, and the
@@ -54,10 +58,10 @@ export function passRoutes(services: Services): Hono {
 
   app.post('/v1/parking/checkins', async (c) => {
     const operatorId = requireGateOperator(await callerOf(c));
-    const body: unknown = await c.req.json().catch(() => {
-      throw new BadInputError('body must be JSON');
-    });
-    const event = gateEventOfBody(body, c.req.header('idempotency-key'));
+    const event = gateEventOfBody(
+      await jsonBodyOf(c, MAX_GATE_BODY_BYTES),
+      c.req.header('idempotency-key'),
+    );
     const outcome =
       event.kind === 'CHECK_OUT'
         ? await services.gate.checkOut(operatorId, {
