@@ -7,7 +7,7 @@ export {
   type CompactLeg,
   type CompactRide,
 } from './compactItinerary.js';
-export type { GateJourneyPort, GateJourneyPortAsync } from './gateJourneys.js';
+export type { GateJourney, GateJourneyPort, GateJourneyPortAsync } from './gateJourneys.js';
 export { followJourney, type FollowedJourney, type JourneyLeg } from './followJourney.js';
 export { ITINERARY_KEY_PURPOSE, ItineraryTokens } from './itineraryToken.js';
 export {

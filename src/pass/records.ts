@@ -1,5 +1,5 @@
 import type { GateEventRow, JourneyPassRow, PassKeyRow } from '../db/index.js';
-import type { Journey } from '../journeys/index.js';
+import type { GateJourney } from '../journeys/index.js';
 import type { Facility, Reservation } from '../parking/index.js';
 
 /** A stored signing key (private half sealed). */
@@ -29,7 +29,7 @@ export interface GateState {
   reservation: Reservation | undefined;
   facility: Facility | undefined;
   /** The journey the reservation belongs to. */
-  journey: Journey | undefined;
+  journey: GateJourney | undefined;
 }
 
 /** What a gate unit answers: the event, the reservation after it, and whether it was a retry. */

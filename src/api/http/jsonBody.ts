@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import { BadInputError, DomainError } from '../../errors.js';
@@ -18,28 +19,43 @@ export async function jsonBodyOf(c: Context, maxBytes: number): Promise<unknown>
   if (length !== undefined && /^\d+$/.test(length) && Number(length) > maxBytes) throw tooLarge();
   const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
   const text = incoming
-    ? await new Promise<string>((resolve, reject) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        incoming.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBytes) {
-            incoming.removeAllListeners('data');
-            incoming.resume();
-            reject(tooLarge());
-          } else chunks.push(chunk);
-        });
-        incoming.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        incoming.once('error', reject);
-        // After 'end' this is a no-op; without it (the client went away) nothing else would settle.
-        incoming.once('close', () => reject(new BadInputError('the request body was cut off')));
-      })
+    ? await readNodeBody(incoming, maxBytes, tooLarge)
     : await readFetchBody(c.req.raw, maxBytes, tooLarge);
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new BadInputError('body must be JSON');
   }
+}
+
+/** The text of a Node request's body, refusing it past `maxBytes`. */
+function readNodeBody(
+  incoming: IncomingMessage,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let ended = false;
+    incoming.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        incoming.removeAllListeners('data');
+        incoming.resume();
+        reject(tooLarge());
+      } else chunks.push(chunk);
+    });
+    incoming.once('end', () => {
+      ended = true;
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    incoming.once('error', reject);
+    // The client went away before the end: nothing else would settle.
+    incoming.once('close', () => {
+      if (!ended) reject(new BadInputError('the request body was cut off'));
+    });
+  });
 }
 
 /** The text of a fetch Request's body, refusing it past `maxBytes`. */

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { pgSchema, type PgRunner } from '../../db/index.js';
 import type { GateJourneyPortAsync } from '../gateJourneys.js';
-import { findJourney, notifyJourney } from './pgJourneyRows.js';
+import { notifyJourney } from './pgJourneyRows.js';
 
 const j = pgSchema.journeys;
 
@@ -10,7 +10,14 @@ const j = pgSchema.journeys;
  * `find` locks the journey row (`FOR UPDATE`, as cancelJourney does) for the rest of it.
  */
 export const pgGateJourneys: GateJourneyPortAsync<PgRunner> = {
-  find: (tx, id) => findJourney(tx, id, true),
+  find: async (tx, id) => {
+    const [row] = await tx
+      .select({ id: j.id, status: j.status, cancelledAt: j.cancelledAt })
+      .from(j)
+      .where(eq(j.id, id))
+      .for('update');
+    return row;
+  },
   markStarted: async (tx, id) => {
     await tx
       .update(j)

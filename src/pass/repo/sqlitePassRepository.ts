@@ -57,10 +57,9 @@ export function sqlitePassRepository(
     recordGateEvent: (lookup, nowMs, decide) =>
       commits.run((tx) => {
         const earlier = findGateEvent(tx, lookup.operatorId, lookup.idempotencyKey);
-        const found = reservationOf(tx, parking, lookup.reservation);
-        const facility = found && parking.lockFacility(tx, found.facilityId);
-        // Read again under the lock (a no-op on SQLite, where the transaction holds the write lock).
-        const reservation = found && parking.reservationById(tx, found.id);
+        // The IMMEDIATE transaction holds the write lock: what is read now stays so until commit.
+        const reservation = reservationOf(tx, parking, lookup.reservation);
+        const facility = reservation && parking.lockFacility(tx, reservation.facilityId);
         const journey = reservation?.journeyId
           ? journeys.find(tx, reservation.journeyId)
           : undefined;
