@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { AppDb } from './client.js';
 import type { SyncDb } from './syncDb.js';
 import type { UnitOfWork } from './unitOfWork.js';
@@ -28,6 +29,7 @@ export class GroupCommit implements UnitOfWork<SyncDb> {
   /** Since when the pending batch has been waiting for the write lock; undefined when it is not. */
   private waitingSince: number | undefined;
   private retries = 0;
+  private statements: SavepointStatements | undefined;
 
   constructor(
     private readonly db: AppDb,
@@ -53,20 +55,16 @@ export class GroupCommit implements UnitOfWork<SyncDb> {
     this.scheduled = false;
     const attempt = { began: false };
     let outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[];
+    const statements = this.statementsOf();
     const sqlite = this.db.$client;
+    // Set through pragma() each time: a prepared PRAGMA takes effect when compiled, not when run.
     const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
     sqlite.pragma('busy_timeout = 0');
     try {
       outcomes = this.db.transaction(
         (tx) => {
           attempt.began = true;
-          return batch.map((item) => {
-            try {
-              return { ok: true as const, value: tx.transaction((unit) => item.work(unit)) };
-            } catch (error) {
-              return { ok: false as const, error };
-            }
-          });
+          return batch.map((item) => runUnit(statements, tx, item.work));
         },
         { behavior: 'immediate' },
       );
@@ -89,6 +87,20 @@ export class GroupCommit implements UnitOfWork<SyncDb> {
     });
   }
 
+  /**
+   * A unit's savepoint statements, prepared once: drizzle's nested transaction would build and
+   * prepare their SQL, and a transaction object, for every unit.
+   */
+  private statementsOf(): SavepointStatements {
+    const sqlite = this.db.$client;
+    this.statements ??= {
+      savepoint: sqlite.prepare('SAVEPOINT group_unit'),
+      release: sqlite.prepare('RELEASE group_unit'),
+      rollbackTo: sqlite.prepare('ROLLBACK TO group_unit'),
+    };
+    return this.statements;
+  }
+
   /** Puts a batch that found the write lock taken back in front of the queue and tries again soon; false once it has waited `lockWaitMs`. */
   private retry(batch: Pending[]): boolean {
     const now = performance.now();
@@ -105,6 +117,32 @@ export class GroupCommit implements UnitOfWork<SyncDb> {
       }, delay);
     }
     return true;
+  }
+}
+
+interface SavepointStatements {
+  savepoint: Statement;
+  release: Statement;
+  rollbackTo: Statement;
+}
+
+/** Runs one unit inside its own savepoint of the batch's transaction: a unit that throws is rolled back alone. */
+function runUnit(
+  statements: SavepointStatements,
+  tx: SyncDb,
+  work: (tx: SyncDb) => unknown,
+): { ok: true; value: unknown } | { ok: false; error: unknown } {
+  statements.savepoint.run();
+  try {
+    const value = work(tx);
+    statements.release.run();
+    return { ok: true, value };
+  } catch (error) {
+    // SQLite may have rolled the whole transaction back (SQLITE_FULL, …): then the batch fails.
+    if (!statements.savepoint.database.inTransaction) throw error;
+    statements.rollbackTo.run();
+    statements.release.run();
+    return { ok: false, error };
   }
 }
 

@@ -110,7 +110,10 @@ export function passRoutes(services: Services): Hono {
 
 /** The JSON answer of a gate event: the reservation without its rider, and whether it was a retry. */
 async function outcomeJson(services: Services, { reservation, replayed }: GateOutcome) {
-  const facility = await services.parking.facility(reservation.facilityId);
+  // The planner's in-memory view first (its zone is all that is needed here), the database else.
+  const facility =
+    services.parking.view.facility(reservation.facilityId) ??
+    (await services.parking.facility(reservation.facilityId));
   const zone = facility?.timezone ?? 'UTC';
   const show = (d: Date | null) => (d ? formatInstant(d.getTime() / 1000, zone) : null);
   const r: Reservation = reservation;
