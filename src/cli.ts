@@ -252,13 +252,15 @@ program
 
 program
   .command('token')
-  .argument('<riderId>')
+  .argument('<riderIds...>')
   .option('--ttl <seconds>', 'lifetime in seconds', '2592000')
-  .description('print a rider JWT signed with the server key (development)')
-  .action(async (riderId: string, opts: { ttl: string }) => {
+  .description('print a rider JWT signed with the server key, one line per rider (development)')
+  .action(async (riderIds: string[], opts: { ttl: string }) => {
     const s = await services();
     try {
-      console.log(await s.tokens.sign(riderId, Date.now(), Number(opts.ttl)));
+      for (const riderId of riderIds) {
+        console.log(await s.tokens.sign(riderId, Date.now(), Number(opts.ttl)));
+      }
     } finally {
       await close(s);
     }

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -103,6 +104,9 @@ describe('the maas CLI on the data folder of a running server', () => {
       body: JSON.stringify({ query: '{ ok }' }),
     });
     expect(bad.status).toBe(401);
+    // Several riders at once: one token per line, in order, each for its rider.
+    const many = (await maas('token', 'rider-8', 'rider-9')).stdout.trim().split('\n');
+    expect(many.map((token) => decodeJwt(token).sub)).toEqual(['rider-8', 'rider-9']);
   });
 
   it('rejects a bad role and a bad feed with a clear message', async () => {
