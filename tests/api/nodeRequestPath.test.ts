@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.js';
+import { listen } from '../parking/realServer.js';
 
 /**
  * Over a real socket, /graphql takes two request paths: JSON with a Content-Length goes to yoga
@@ -123,19 +124,18 @@ describe('/graphql over a real socket, with and without Content-Length', () => {
 
 describe('REST JSON bodies over a real socket and in process', () => {
   let h: Harness;
-  let server: ServerType;
+  let server: { url: string; close: () => Promise<void> };
   let port: number;
   let operator: string;
 
   beforeAll(async () => {
     h = createHarness();
     operator = await h.apiKey({ role: 'operator', operatorId: 'sample' });
-    server = serve({ fetch: h.app.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    port = (server.address() as AddressInfo).port;
+    server = await listen(h.app);
+    port = Number(new URL(server.url).port);
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
     await h.close();
   });
 
