@@ -11,8 +11,6 @@ import {
   type SharedStore,
 } from './createServices.js';
 import type { Services } from './services.js';
-import { runPrimary } from './cluster/index.js';
-import { startServer } from './main.js';
 import { setRealtimeSource } from './realtime/index.js';
 
 const program = new Command('maas').description(
@@ -41,10 +39,14 @@ program
   )
   .action(async () => {
     const config = loadConfig();
+    // The HTTP stack (yoga, graphql-tools, hono: some 500 modules) loads only to serve: the
+    // admin commands start in half the time without it.
     if (config.workers > 1 && cluster.isPrimary) {
+      const { runPrimary } = await import('./cluster/index.js');
       runPrimary(config);
       return;
     }
+    const { startServer } = await import('./main.js');
     const server = await startServer(config);
     const stop = () => void server.close().then(() => process.exit(0));
     process.once('SIGTERM', stop);

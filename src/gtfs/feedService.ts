@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,7 @@ import { encodeStreetGraph, type StreetNetwork } from '../streets/index.js';
 import { compileInWorker } from './compileInWorker.js';
 import { readFeedSource } from './readFeedSource.js';
 import { runImportInChild } from './runImportInChild.js';
+import { removeSqliteFile } from './sqliteFiles.js';
 import type { SharedFeed, SharedFeedStore } from './sharedFeedStore.js';
 import { sourceZip } from './sourceZip.js';
 
@@ -181,11 +182,16 @@ export class FeedService {
       this.publish(net);
       // The previous version's file stays until the next import: other processes on this data
       // folder serve it until they pick this one up (within seconds). Older ones go now.
-      if (previous) this.removeVersionsBefore(feedId, previous.version);
+      // A file that will not go is logged, not a failed import: the new version is published.
+      if (previous) {
+        await this.removeVersionsBefore(feedId, previous.version).catch((err: unknown) => {
+          this.deps.logger.warn({ err, feed: feedId }, 'could not delete an old feed version');
+        });
+      }
       onProgress?.({ phase: 'done', fraction: 1 });
       return { row, feed, warnings: this.validityWarnings(feed) };
     } catch (error) {
-      removeDbFile(file);
+      await removeSqliteFile(file);
       throw error;
     }
   }
@@ -214,7 +220,7 @@ export class FeedService {
         this.current = undefined;
         this.servedRows = [];
       }
-      removeDbFile(path.join(this.feedDir, row.fileName));
+      await removeSqliteFile(path.join(this.feedDir, row.fileName));
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -384,12 +390,12 @@ export class FeedService {
   }
 
   /** Deletes the database files of `feedId` older than `version`. */
-  private removeVersionsBefore(feedId: string, version: number): void {
+  private async removeVersionsBefore(feedId: string, version: number): Promise<void> {
     const prefix = `${feedId}.v`;
     for (const name of readdirSync(this.feedDir)) {
       if (!name.startsWith(prefix) || !name.endsWith('.sqlite')) continue;
       const v = Number(name.slice(prefix.length).split('.')[0]);
-      if (Number.isInteger(v) && v < version) removeDbFile(path.join(this.feedDir, name));
+      if (Number.isInteger(v) && v < version) await removeSqliteFile(path.join(this.feedDir, name));
     }
   }
 
@@ -403,10 +409,4 @@ export class FeedService {
 
 function registryKey(rows: FeedRow[]): string {
   return rows.map((r) => `${r.id}@${r.version}`).join(',');
-}
-
-function removeDbFile(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) {
-    if (existsSync(file + suffix)) rmSync(file + suffix, { force: true });
-  }
 }

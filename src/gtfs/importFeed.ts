@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runNodeGtfs } from './runNodeGtfs.js';
+import { removeSqliteFile } from './sqliteFiles.js';
 import { unpackFeed } from './unpackFeed.js';
 import { validateFeed, type FeedSummary } from './validateFeed.js';
 
@@ -58,13 +59,6 @@ export async function importFeedToSqlite(
     throw error;
   } finally {
     if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
-  }
-}
-
-/** Deletes a SQLite file with its -wal, -shm and -journal companions, if they exist. */
-export async function removeSqliteFile(file: string): Promise<void> {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) {
-    await rm(file + suffix, { force: true });
   }
 }
 

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FeedInvalidError } from './errors.js';
-import { removeSqliteFile, type ImportFeedProgress } from './importFeed.js';
+import type { ImportFeedProgress } from './importFeed.js';
 import type { SerializedError, WorkerMessage } from './importMessages.js';
+import { removeSqliteFile } from './sqliteFiles.js';
 import type { FeedSummary } from './validateFeed.js';
 
 const WORKER = new URL('./importWorker.ts', import.meta.url);
