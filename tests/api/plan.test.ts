@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FEED_DIR } from '../../src/sample.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const PLAN = `query($input: PlanInput!) {
   plan(input: $input) {
@@ -48,7 +49,7 @@ describe('plan over the API (bundled sample feed)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = createHarness();
-    await h.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
+    await importFeedOnce(h, 'si', SAMPLE_FEED_DIR);
   }, 120_000);
   afterAll(() => h.close());
 
@@ -144,8 +145,8 @@ describe('plan time budget', () => {
     const unlimited = createHarness();
     const tight = createHarness({ env: { PLAN_TIME_BUDGET_MS: '0' } });
     try {
-      await unlimited.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
-      await tight.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
+      await importFeedOnce(unlimited, 'si', SAMPLE_FEED_DIR);
+      await importFeedOnce(tight, 'si', SAMPLE_FEED_DIR);
       const input = { from: FROM, to: TO, departAt: DEPART, numItineraries: 8 };
       const full = (await unlimited.gql<PlanBody>(PLAN, { input })).body.data!.plan.itineraries;
       const cut = (await tight.gql<PlanBody>(PLAN, { input })).body;

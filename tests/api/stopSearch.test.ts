@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FEED_DIR } from '../../src/sample.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { HAVE_FEEDS, SUBWAY_ZIP } from '../planner/realFeeds.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const SEARCH = `query($text: String!, $first: Int) {
   stopSearch(text: $text, first: $first) { id name locationType platforms { id } }
@@ -25,8 +26,8 @@ describe.skipIf(!HAVE_FEEDS)(
 
     beforeAll(async () => {
       h = createHarness();
-      await h.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
-      await h.services.feeds.importFeed('subway', SUBWAY_ZIP);
+      await importFeedOnce(h, 'si', SAMPLE_FEED_DIR);
+      await importFeedOnce(h, 'subway', SUBWAY_ZIP);
     }, 240_000);
     afterAll(() => h.close());
 

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, SHARED_FEEDS, type Harness } from '../helpers/harness.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const SI_ZIP = path.join(SHARED_FEEDS, 'nyc-staten-island-bus.zip');
 const SUBWAY_ZIP = path.join(SHARED_FEEDS, 'nyc-subway.zip');
@@ -80,8 +81,8 @@ describe.skipIf(!haveFeeds)('departures on the real MTA feeds', () => {
 
   beforeAll(async () => {
     h = createHarness();
-    await h.services.feeds.importFeed('si', SI_ZIP);
-    await h.services.feeds.importFeed('subway', SUBWAY_ZIP);
+    await importFeedOnce(h, 'si', SI_ZIP);
+    await importFeedOnce(h, 'subway', SUBWAY_ZIP);
     const dir = path.join(h.dataDir, 'feeds');
     const file = (id: string) =>
       path.join(dir, h.services.feeds.list().find((f) => f.id === id)!.fileName);

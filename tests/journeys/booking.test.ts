@@ -26,6 +26,7 @@ import {
   type ItineraryOut,
   type JourneyOut,
 } from './fixtures.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const NOW_MS = Date.parse('2026-12-01T12:00:00Z');
 const MALL = 'sample:si-mall';
@@ -54,7 +55,7 @@ describeDialects(
 
     beforeAll(async () => {
       h = await harness({ nowMs: NOW_MS });
-      await h.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
+      await importFeedOnce(h, 'si', SAMPLE_FEED_DIR);
       await loadSampleParking(h.services.parking);
       rider = await h.riderToken('rider-1');
       otherRider = await h.riderToken('rider-2');

@@ -14,6 +14,7 @@ import { PLAN_DEFAULTS, type PlanQuery } from '../../src/planner/query.js';
 import { emptyOverlay } from '../../src/transit/realtimeOverlay.js';
 import { SAMPLE_FEED_DIR } from '../../src/sample.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const NOW_SEC = Date.parse('2026-12-01T12:00:00Z') / 1000;
 
@@ -41,7 +42,7 @@ describe('compact itineraries', () => {
 
   beforeAll(async () => {
     h = createHarness({ nowMs: NOW_SEC * 1000 });
-    await h.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
+    await importFeedOnce(h, 'si', SAMPLE_FEED_DIR);
     await loadSampleParking(h.services.parking);
     const net = h.services.feeds.network!;
     const car: CarContext = {

@@ -12,6 +12,7 @@ import type { Harness } from '../helpers/harness.js';
 import { RESERVE } from '../parking/fixtures.js';
 import { listen } from '../parking/realServer.js';
 import { BOOK, planItineraries, reservationRows, type ItineraryOut } from './fixtures.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const MALL = 'sample:si-mall';
 /** 07:00 in New York on Tuesday 2026-12-01; the trip leaves at 08:15 (the mall lot opens at 08:00). */
@@ -99,7 +100,7 @@ describeDialects(
 
     beforeAll(async () => {
       h = await harness({ nowMs: NOW_MS });
-      await h.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
+      await importFeedOnce(h, 'si', SAMPLE_FEED_DIR);
       await loadSampleParking(h.services.parking);
       operator = await h.apiKey({ role: 'operator', operatorId: SAMPLE_OPERATOR_ID });
       ({ url, close } = await listen(h.app));

@@ -40,6 +40,7 @@ import {
   pushEntities,
   unscoped,
 } from './liveFixtures.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const SI_ZIP = path.join(SHARED_FEEDS, 'nyc-staten-island-bus.zip');
 const TZ = 'America/New_York';
@@ -125,7 +126,7 @@ describe.skipIf(!existsSync(SI_ZIP))('journeyUpdated over a real server (issue 1
 
   beforeAll(async () => {
     h = createHarness({ nowMs: NOW_MS });
-    await h.services.feeds.importFeed('si', SI_ZIP);
+    await importFeedOnce(h, 'si', SI_ZIP);
     times = new FeedStopTimes(h, 'si');
     await loadSampleParking(h.services.parking);
     agency = h.key({ role: 'agency', feedIds: ['si'] });

@@ -35,6 +35,7 @@ import {
   type JourneyOut,
   type LegOut,
 } from './fixtures.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const SI_ZIP = path.join(SHARED_FEEDS, 'nyc-staten-island-bus.zip');
 const TZ = 'America/New_York';
@@ -106,7 +107,7 @@ describe.skipIf(!existsSync(SI_ZIP))(
 
     beforeAll(async () => {
       h = createHarness({ nowMs: NOW_MS });
-      await h.services.feeds.importFeed('si', SI_ZIP);
+      await importFeedOnce(h, 'si', SI_ZIP);
       const row = h.services.feeds.list().find((f) => f.id === 'si')!;
       feedDb = new Database(path.join(h.dataDir, 'feeds', row.fileName), {
         readonly: true,

@@ -2,6 +2,7 @@ import { loadSampleParking } from '../../src/parking/sample.js';
 import { SAMPLE_FEED_DIR } from '../../src/sample.js';
 import type { Harness } from '../helpers/harness.js';
 import { book, planItineraries, type ItineraryOut } from '../journeys/fixtures.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 /** Tuesday 2026-12-01, 07:00 in New York (the booking scenario of tests/journeys/booking.test.ts). */
 export const NOW_MS = Date.parse('2026-12-01T12:00:00Z');
@@ -145,7 +146,7 @@ export async function journeyPass(
 
 /** Imports the sample feed and facilities and plans `TRIP`. */
 export async function sampleSetUp(h: Harness): Promise<ItineraryOut[]> {
-  await h.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
+  await importFeedOnce(h, 'si', SAMPLE_FEED_DIR);
   await loadSampleParking(h.services.parking);
   return planItineraries(h, TRIP);
 }

@@ -13,6 +13,7 @@ import {
 import type { Timetable } from '../../src/transit/timetable.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { gtfsDate } from './rtHelpers.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const NOW_SEC = Date.parse('2026-12-01T12:00:00Z') / 1000;
 
@@ -37,7 +38,7 @@ describe('applyOverlayToView', () => {
   let h: Harness;
   beforeAll(async () => {
     h = createHarness();
-    await h.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
+    await importFeedOnce(h, 'si', SAMPLE_FEED_DIR);
   });
   afterAll(() => h.close());
 

@@ -12,6 +12,7 @@ import { departuresFrom } from '../../src/transit/departures.js';
 import { createHarness, SHARED_FEEDS, type Harness } from '../helpers/harness.js';
 import { listen } from '../parking/realServer.js';
 import { BOARD, gtfsDate, stopsOfRun, tripUpdate, type BoardRow } from './rtHelpers.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const rt = GtfsRealtimeBindings.transit_realtime;
 const SI_ZIP = path.join(SHARED_FEEDS, 'nyc-staten-island-bus.zip');
@@ -92,7 +93,7 @@ describe.skipIf(!existsSync(SI_ZIP))('GTFS-RT freshness over a real server (issu
 
   beforeAll(async () => {
     h = createHarness({ nowMs: NOW_MS });
-    await h.services.feeds.importFeed('si', SI_ZIP);
+    await importFeedOnce(h, 'si', SI_ZIP);
     agency = h.key({ role: 'agency', feedIds: ['si'] });
     const net = h.services.feeds.network!;
     const tt = net.tt;

@@ -4,6 +4,7 @@ import { SAMPLE_FEED_DIR } from '../../src/sample.js';
 import { departuresFrom } from '../../src/transit/departures.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { feedMessage, gtfsDate, pushRealtime, tripUpdate } from './rtHelpers.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const rt = GtfsRealtimeBindings.transit_realtime;
 const NOW_MS = Date.parse('2026-12-01T12:00:00Z');
@@ -31,7 +32,7 @@ describe('vehicle, alerts and subscriptions on the board', () => {
   beforeAll(async () => {
     h = createHarness({ nowMs: NOW_MS });
     admin = h.key({ role: 'admin' });
-    await h.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
+    await importFeedOnce(h, 'si', SAMPLE_FEED_DIR);
     const net = h.services.feeds.network!;
     for (let s = 0; s < net.tt.stopCount && !tripId; s++) {
       const d = departuresFrom(net, s, NOW_SEC, 1)[0];

@@ -18,6 +18,7 @@ import { eventually } from '../helpers/eventually.js';
 import type { Harness } from '../helpers/harness.js';
 import { TEST_PG_URL } from '../helpers/pg.js';
 import { BOARD, feedMessage, gtfsDate, tripUpdate, type BoardRow } from './rtHelpers.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const NOW_MS = Date.parse('2026-12-01T12:00:00Z');
 const NOW_SEC = NOW_MS / 1000;
@@ -58,7 +59,7 @@ describeDialects('realtime pull', ({ dialect, harness, replica }) => {
 
   beforeAll(async () => {
     h = await harness({ nowMs: NOW_MS });
-    await h.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
+    await importFeedOnce(h, 'si', SAMPLE_FEED_DIR);
     if (dialect === 'postgres') other = await replica({ nowMs: NOW_MS });
     else {
       const services = createServices({ ...h.config }, h.clock);

@@ -12,6 +12,7 @@ import {
   tripUpdate,
   type BoardRow,
 } from './rtHelpers.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const SKIPPED =
   GtfsRealtimeBindings.transit_realtime.TripUpdate.StopTimeUpdate.ScheduleRelationship.SKIPPED;
@@ -39,7 +40,7 @@ describe('realtime push', () => {
     h = createHarness({ nowMs: NOW_MS });
     agency = h.key({ role: 'agency', feedIds: ['si'] });
     other = h.key({ role: 'agency', feedIds: ['subway'] });
-    await h.services.feeds.importFeed('si', SAMPLE_FEED_DIR);
+    await importFeedOnce(h, 'si', SAMPLE_FEED_DIR);
     const net = h.services.feeds.network!;
     const tt = net.tt;
     // A departure that has at least two later stops on its trip.

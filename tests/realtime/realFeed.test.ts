@@ -26,6 +26,7 @@ import {
   tripUpdate,
   type BoardRow,
 } from './rtHelpers.js';
+import { importFeedOnce } from '../helpers/feedCache.js';
 
 const SI_ZIP = path.join(SHARED_FEEDS, 'nyc-staten-island-bus.zip');
 const TZ = 'America/New_York';
@@ -267,7 +268,7 @@ describe.skipIf(!existsSync(SI_ZIP))(
     beforeAll(async () => {
       h = createHarness({ nowMs: NOW_MS });
       agency = h.key({ role: 'agency', feedIds: ['si'] });
-      await h.services.feeds.importFeed('si', SI_ZIP);
+      await importFeedOnce(h, 'si', SI_ZIP);
       const row = h.services.feeds.list().find((f) => f.id === 'si')!;
       db = new Database(path.join(h.dataDir, 'feeds', row.fileName), {
         readonly: true,
