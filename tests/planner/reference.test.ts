@@ -13,7 +13,8 @@ import { Network } from '../../src/transit/network.js';
 import type { FeedSource } from '../../src/transit/source.js';
 import { Reference } from '../helpers/reference.js';
 import { refQueryOf } from './compare.js';
-import { HAVE_FEEDS, importedSqlite, SI_ZIP, SUBWAY_ZIP } from './realFeeds.js';
+import { HAVE_FEEDS, SI_ZIP, SUBWAY_ZIP } from './realFeeds.js';
+import { importedFeedFile } from '../helpers/feedCache.js';
 
 /**
  * The router against the brute-force reference (tests/helpers/reference.ts) on the real Staten
@@ -39,7 +40,7 @@ interface World {
 
 /** Starts the node-gtfs imports as soon as the file loads, so both run in parallel. */
 const sqlite = HAVE_FEEDS
-  ? { si: importedSqlite(SI_ZIP), subway: importedSqlite(SUBWAY_ZIP) }
+  ? { si: importedFeedFile(SI_ZIP), subway: importedFeedFile(SUBWAY_ZIP) }
   : undefined;
 // Failures surface where each import is awaited.
 if (sqlite) for (const p of Object.values(sqlite)) p.catch(() => undefined);

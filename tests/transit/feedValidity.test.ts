@@ -5,7 +5,8 @@ import { feedsNotInService, feedValidityWarning } from '../../src/transit/feedVa
 import { parseGtfsDate } from '../../src/transit/time.js';
 import type { FeedSource } from '../../src/transit/source.js';
 import { tinyFeed, type TinyFeedSpec } from '../helpers/tinyFeed.js';
-import { HAVE_FEEDS, importedSqlite, SI_ZIP, SUBWAY_ZIP } from '../planner/realFeeds.js';
+import { HAVE_FEEDS, SI_ZIP, SUBWAY_ZIP } from '../planner/realFeeds.js';
+import { importedFeedFile } from '../helpers/feedCache.js';
 
 const day = (yyyymmdd: string) => parseGtfsDate(yyyymmdd)!;
 const compile = (...sources: FeedSource[]) =>
@@ -105,7 +106,10 @@ describe.skipIf(!HAVE_FEEDS)(
   `feedsNotInService on the real feeds${HAVE_FEEDS ? '' : ' (SKIPPED: ../shared/feeds not found)'}`,
   () => {
     it('Staten Island bus 2026-09-06 .. 2027-01-02, subway 2026-05-26 .. 2026-10-31', async () => {
-      const [si, subway] = await Promise.all([importedSqlite(SI_ZIP), importedSqlite(SUBWAY_ZIP)]);
+      const [si, subway] = await Promise.all([
+        importedFeedFile(SI_ZIP),
+        importedFeedFile(SUBWAY_ZIP),
+      ]);
       const tt = compile(readFeedSource(si, 'si', 0), readFeedSource(subway, 'subway', 0));
       expect(feedsNotInService(tt, day('20260801'))).toEqual(['si']);
       expect(feedsNotInService(tt, day('20261014'))).toEqual([]);

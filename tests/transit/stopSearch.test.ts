@@ -4,7 +4,8 @@ import { compileTimetable } from '../../src/transit/compile.js';
 import { Network } from '../../src/transit/network.js';
 import { canonicalTerm, nameWords } from '../../src/transit/stopNameTerms.js';
 import { searchStops } from '../../src/transit/stopSearch.js';
-import { HAVE_FEEDS, importedSqlite, SI_ZIP, SUBWAY_ZIP } from '../planner/realFeeds.js';
+import { HAVE_FEEDS, SI_ZIP, SUBWAY_ZIP } from '../planner/realFeeds.js';
+import { importedFeedFile } from '../helpers/feedCache.js';
 
 describe('stop name terms', () => {
   it('drops punctuation and case, keeps "&" as a word', () => {
@@ -37,7 +38,10 @@ describe.skipIf(!HAVE_FEEDS)(
       searchStops(net, text, limit).map((s) => net.tt.stopIds[s]!);
 
     beforeAll(async () => {
-      const [si, subway] = await Promise.all([importedSqlite(SI_ZIP), importedSqlite(SUBWAY_ZIP)]);
+      const [si, subway] = await Promise.all([
+        importedFeedFile(SI_ZIP),
+        importedFeedFile(SUBWAY_ZIP),
+      ]);
       const sources = [readFeedSource(si, 'si', 0), readFeedSource(subway, 'subway', 0)];
       net = new Network(compileTimetable(sources, { walkCircuity: 1.25, maxTransferMeters: 400 }));
     });

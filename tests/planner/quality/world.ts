@@ -16,10 +16,11 @@ import { haversineStreetRouter } from '../../../src/planner/streetRouter.js';
 import { compileTimetable } from '../../../src/transit/compile.js';
 import { Network } from '../../../src/transit/network.js';
 import { mulberry32 } from '../../helpers/prng.js';
-import { importedSqlite, SI_ZIP, SUBWAY_ZIP } from '../realFeeds.js';
+import { SI_ZIP, SUBWAY_ZIP } from '../realFeeds.js';
 import type { CheckContext, FacilitySpec } from './checkItinerary.js';
 import { dayCalls, type DayCalls } from './corridors.js';
 import { OPENING_HOURS_CHOICES } from './openingHours.js';
+import { importedFeedFile } from '../../helpers/feedCache.js';
 
 /**
  * The quality suite's world: Staten Island bus + subway compiled once, and 50 seeded parking
@@ -57,8 +58,8 @@ export interface QualityWorld {
 /** Imports (cached), compiles and seeds the world; `seed` fixes the facilities. */
 export async function buildQualityWorld(seed: number): Promise<QualityWorld> {
   const [siFile, subwayFile] = await Promise.all([
-    importedSqlite(SI_ZIP),
-    importedSqlite(SUBWAY_ZIP),
+    importedFeedFile(SI_ZIP),
+    importedFeedFile(SUBWAY_ZIP),
   ]);
   // Each step blocks for seconds: let the test runner's messages through in between.
   const si = readFeedSource(siFile, 'si', 0);
