@@ -135,5 +135,26 @@ export default tseslint.config(
     files: ['src/api/graphql/resolvers/Query/stopSearch.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // node-gtfs (and with it lodash-es: some 700 modules) loads only in the import worker's
+    // process; the server and the CLI start without it. Types may be imported anywhere.
+    files: ['src/**/*.ts'],
+    ignores: ['src/gtfs/importWorker.ts', 'src/gtfs/importFeed.ts', 'src/gtfs/runNodeGtfs.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'gtfs', message: 'node-gtfs runs in the import worker only.' }],
+          patterns: [
+            {
+              regex: '^\\./(importFeed|runNodeGtfs)\\.js$',
+              allowTypeImports: true,
+              message: 'the importer loads node-gtfs: only importWorker.ts runs it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
 );
